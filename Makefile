@@ -1,0 +1,45 @@
+# nextsteps: `make run` to use it, `make test` to check it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint typecheck lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: install
+	$(BIN)/nextsteps serve
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy
+
+# Every database test runs on SQLite; with CI=true or TEST_DATABASE_URL set, the
+# suite (less the pure playbook tests) runs again on PostgreSQL.
+test: lint typecheck
+	$(BIN)/pytest
+	@if [ -n "$$TEST_DATABASE_URL" ] || [ "$$CI" = "true" ]; then \
+		echo "== the database tests again, on $${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/nextsteps}"; \
+		DATABASE_URL="$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/nextsteps}" \
+			$(BIN)/pytest --ignore=tests/playbook --ignore=tests/cli; \
+	fi
+
+# Refresh the lock file after changing dependencies in pyproject.toml.
+lock:
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --generate-hashes --allow-unsafe \
+		-o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

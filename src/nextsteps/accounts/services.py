@@ -1,0 +1,62 @@
+"""A user's settings: their calendar and their playbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from nextsteps.accounts.models import Profile
+from nextsteps.playbook import PLAYBOOK_NAMES, load_playbook
+from nextsteps.playbook.workdays import format_working_days, parse_working_days, public_holidays
+
+
+def profile_of(user: AbstractBaseUser) -> Profile:
+    profile, _ = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def _timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"Unknown timezone {value!r}; use an IANA name such as Europe/London.")
+    return value
+
+
+def _weekly_target(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 100:
+        raise ValueError(f"weekly_target must be a whole number from 0 to 100, not {value!r}.")
+    return int(value)
+
+
+def _playbook(value: str) -> str:
+    load_playbook(value)
+    return value
+
+
+# Each setting: how to turn the typed text into the stored value, or say what is wrong.
+SETTINGS: dict[str, Callable[[str], object]] = {
+    "timezone": _timezone,
+    "country": str.upper,
+    "subdivision": str.upper,
+    "working_days": lambda v: format_working_days(parse_working_days(v)),
+    "playbook": _playbook,
+    "weekly_target": _weekly_target,
+}
+
+
+def profile_settings(profile: Profile) -> dict[str, object]:
+    return {key: getattr(profile, key) for key in SETTINGS}
+
+
+def change_profile(profile: Profile, key: str, text: str) -> None:
+    """Validate and store one setting; raises ValueError with a sentence for the user."""
+    if key not in SETTINGS:
+        raise ValueError(f"Unknown setting {key!r}; use one of: {', '.join(SETTINGS)}.")
+    value = SETTINGS[key](text.strip())
+    candidate = {"country": profile.country, "subdivision": profile.subdivision, key: value}
+    public_holidays(str(candidate["country"]), str(candidate["subdivision"]))
+    setattr(profile, key, value)
+    profile.save(update_fields=[key])

@@ -1,0 +1,243 @@
+"""The subcommands. Each parses what the user typed, calls a service, prints."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from typing import Annotated, Any
+
+import typer
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from nextsteps.cli import output
+from nextsteps.cli.parse import BadInput, parse_contact, parse_day, parse_when
+from nextsteps.playbook import EventKind, InvalidEvent
+from nextsteps.playbook import Event as PlannedEvent
+from nextsteps.playbook.timeline import Channel, Culture
+from nextsteps.accounts import services as accounts
+from nextsteps.tracker import services
+from nextsteps.tracker.models import Application, NextStep
+
+USER_ERRORS = (BadInput, services.NotFound, InvalidEvent)
+
+app = typer.Typer(
+    help="nextsteps: the right next step after every application and interview, and why.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+config_app = typer.Typer(help="Your timezone, holidays, working days and playbook.")
+app.add_typer(config_app, name="config")
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@app.callback()
+def prepare_database(ctx: typer.Context) -> None:
+    """On the embedded SQLite default, migrate first if needed."""
+    if ctx.invoked_subcommand == "migrate":
+        return
+    executor = MigrationExecutor(connection)
+    if not executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return
+    if os.environ.get("DATABASE_URL"):
+        raise BadInput("The database needs migrating first: run `nextsteps migrate`.")
+    call_command("migrate", verbosity=0)
+
+
+def current_user() -> Any:
+    user, created = get_user_model().objects.get_or_create(username=settings.CLI_USERNAME)
+    if created:
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+def now_in(zone: Any) -> datetime:
+    return timezone.now().astimezone(zone)
+
+
+@app.command()
+def migrate() -> None:
+    """Create or update the database tables (needed once for PostgreSQL)."""
+    call_command("migrate", verbosity=1)
+
+
+@app.command()
+def add(
+    company: str,
+    role: str,
+    applied: Annotated[
+        str | None, typer.Option(help="The day you sent the application (YYYY-MM-DD).")
+    ] = None,
+    culture: Annotated[
+        Culture | None, typer.Option(help="traditional: also plan a handwritten note.")
+    ] = None,
+    contact: Annotated[str | None, typer.Option(help="'Name <email>' of your contact.")] = None,
+    json: Json = False,
+) -> None:
+    """Save a job; with --applied, record that you applied that day."""
+    if not company.strip() or not role.strip():
+        raise BadInput("The company and the role cannot be empty.")
+    applied_on = parse_day(applied, "--applied") if applied else None
+    details = services.ContactDetails(*parse_contact(contact)) if contact else None
+    application = services.add_application(
+        current_user(), company, role, applied_on=applied_on, culture=culture, contact=details
+    )
+    if json:
+        output.print_json({"id": application.id})
+    else:
+        print(application.id)
+
+
+@app.command()
+def log(
+    application_id: Annotated[int, typer.Argument(metavar="ID")],
+    event: Annotated[str, typer.Argument(metavar="EVENT", help=", ".join(EventKind))],
+    at: Annotated[str | None, typer.Option(help="When it happened (default: now).")] = None,
+    end: Annotated[str | None, typer.Option(help="When the interview ended.")] = None,
+    decision_by: Annotated[
+        str | None, typer.Option(help="The day they said they would decide by.")
+    ] = None,
+    wait_until: Annotated[
+        str | None, typer.Option(help="The day they asked you to wait until.")
+    ] = None,
+    due: Annotated[str | None, typer.Option(help="When you promised the material.")] = None,
+    channel: Annotated[Channel | None, typer.Option(help="card = a handwritten note.")] = None,
+    official: Annotated[bool, typer.Option("--official", help="The offer is in writing.")] = False,
+    note: Annotated[str, typer.Option(help="Anything worth remembering.")] = "",
+) -> None:
+    """Record what happened: an interview, a thank-you, their reply, an outcome."""
+    try:
+        kind = EventKind(event)
+    except ValueError:
+        raise BadInput(
+            f"Unknown event {event!r}; use one of: {', '.join(EventKind)}."
+        ) from None
+    user = current_user()
+    application = services.application_of(user, application_id)
+    zone = services.profile_of(user).zone
+    planned = PlannedEvent(
+        kind=kind,
+        at=parse_when(at, "--at", zone) if at else now_in(zone),
+        end=parse_when(end, "--end", zone) if end else None,
+        decision_by=parse_day(decision_by, "--decision-by") if decision_by else None,
+        wait_until=parse_day(wait_until, "--wait-until") if wait_until else None,
+        due=parse_when(due, "--due", zone) if due else None,
+        channel=channel,
+        official=official,
+    )
+    recorded = services.record_event(application, planned, note=note)
+    for warning in recorded.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    show_plan(application, zone)
+
+
+def show_plan(application: Application, zone: Any) -> None:
+    now = now_in(zone)
+    rows = [output.step_row(s, application, zone, now) for s in services.open_steps(application)]
+    output.print_steps(rows, now.date(), zone, empty="Nothing to do for this application.")
+
+
+@app.command(name="next")
+def next_(application_id: Annotated[int, typer.Argument(metavar="ID")], json: Json = False) -> None:
+    """The application's open steps: what, by when, why, and from which article."""
+    user = current_user()
+    application = services.application_of(user, application_id)
+    zone = services.profile_of(user).zone
+    if json:
+        now = now_in(zone)
+        steps = services.open_steps(application)
+        output.print_json([output.step_row(s, application, zone, now) for s in steps])
+    else:
+        show_plan(application, zone)
+
+
+@app.command()
+def today(
+    on: Annotated[str | None, typer.Option(help="Another day (YYYY-MM-DD).")] = None,
+    json: Json = False,
+) -> None:
+    """Everything you can act on by the end of the day, overdue steps first."""
+    user = current_user()
+    zone = services.profile_of(user).zone
+    now = now_in(zone)
+    day = parse_day(on, "--on") if on else now.date()
+    if day != now.date():
+        now = datetime.combine(day, datetime.min.time(), tzinfo=zone)
+    agenda = services.agenda(user, day)
+    rows = [output.step_row(s, s.application, zone, now) for s in agenda.steps]
+    if agenda.keep_searching:
+        rows.append(output.step_row(agenda.keep_searching, None, zone, now))
+    if json:
+        output.print_json(rows)
+    else:
+        output.print_steps(rows, day, zone, empty="Nothing to do today. Keep applying!")
+
+
+@app.command(name="list")
+def list_(json: Json = False) -> None:
+    """Your applications, each with its stage and next step."""
+    user = current_user()
+    zone = services.profile_of(user).zone
+    applications = list(
+        Application.objects.filter(owner=user).select_related("company").order_by("id")
+    )
+    next_step: dict[int, NextStep] = {}
+    for step in NextStep.objects.filter(owner=user, state=NextStep.State.OPEN).order_by("due"):
+        next_step.setdefault(step.application_id, step)
+    rows = [output.application_row(a, next_step.get(a.id), zone) for a in applications]
+    if json:
+        output.print_json(rows)
+    else:
+        output.print_applications(rows, now_in(zone).date(), zone)
+
+
+@app.command()
+def show(application_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """An application's timeline and plan."""
+    user = current_user()
+    application = services.application_of(user, application_id)
+    zone = services.profile_of(user).zone
+    output.print_timeline(application, list(application.events.order_by("at", "id")), zone)
+    show_plan(application, zone)
+
+
+@config_app.command(name="show")
+def config_show() -> None:
+    """Print your settings."""
+    profile = services.profile_of(current_user())
+    for key, value in accounts.profile_settings(profile).items():
+        print(f"{key} = {value}")
+
+
+@config_app.command(name="set")
+def config_set(key: str, value: str) -> None:
+    """Change a setting: timezone, country, subdivision, working_days, playbook, weekly_target."""
+    profile = services.profile_of(current_user())
+    try:
+        accounts.change_profile(profile, key, value)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
+    print(f"{key} = {accounts.profile_settings(profile)[key]}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Start nextsteps for your browser."""
+    print(
+        "The nextsteps web pages are on their way; until then the command line does it all:\n"
+        "  nextsteps add Acme 'Data Analyst' --applied 2026-11-02\n"
+        "  nextsteps today\n"
+        "See `nextsteps --help`."
+    )
+

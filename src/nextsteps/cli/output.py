@@ -1,0 +1,120 @@
+"""What the command prints: JSON for scripts, tables with spoken dates for people."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from nextsteps.humandates import say_day, say_moment
+from nextsteps.playbook import Step
+from nextsteps.playbook.step import is_overdue
+from nextsteps.tracker.models import Application, Event, NextStep
+
+console = Console(highlight=False, soft_wrap=False)
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, indent=2) + "\n")
+
+
+def step_row(
+    step: NextStep | Step, application: Application | None, zone: tzinfo, now: datetime
+) -> dict[str, Any]:
+    """One step as the JSON the CLI (and later the API) promises."""
+    return {
+        "application_id": application.id if application else None,
+        "company": application.company.name if application else None,
+        "role": application.role if application else None,
+        "kind": str(step.kind),
+        "attempt": step.attempt,
+        "not_before": step.not_before.astimezone(zone).isoformat(),
+        "due": step.due.astimezone(zone).isoformat(),
+        "all_day": step.all_day,
+        "overdue": is_overdue(step.due, step.all_day, now, zone),
+        "why": step.why,
+        "sources": list(step.sources),
+    }
+
+
+def step_label(kind: str, attempt: int | None) -> str:
+    label = kind.replace("_", " ")
+    return f"{label} #{attempt}" if attempt else label
+
+
+def print_steps(rows: list[dict[str, Any]], today: date, zone: tzinfo, empty: str) -> None:
+    if not rows:
+        console.print(empty)
+        return
+    table = Table(show_lines=True)
+    for column in ("application", "step", "due", "why", "source"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        when = say_moment(datetime.fromisoformat(row["due"]), zone, today, row["all_day"])
+        where = f"{row['application_id']} {row['company']}" if row["application_id"] else ""
+        table.add_row(
+            where,
+            step_label(row["kind"], row["attempt"]),
+            f"[bold red]{when}, overdue[/]" if row["overdue"] else when,
+            row["why"],
+            "\n".join(row["sources"]),
+        )
+    console.print(table)
+
+
+def application_row(application: Application, step: NextStep | None, zone: tzinfo) -> dict[str, Any]:
+    return {
+        "id": application.id,
+        "company": application.company.name,
+        "role": application.role,
+        "stage": application.stage,
+        "applied_on": application.applied_on.isoformat() if application.applied_on else None,
+        "next_step": step.kind if step else None,
+        "next_due": step.due.astimezone(zone).isoformat() if step else None,
+        "next_all_day": step.all_day if step else None,
+    }
+
+
+def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) -> None:
+    if not rows:
+        console.print("No applications yet: nextsteps add COMPANY ROLE --applied YYYY-MM-DD")
+        return
+    table = Table()
+    for column in ("id", "company", "role", "stage", "applied", "next step"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        applied = say_day(date.fromisoformat(row["applied_on"]), today) if row["applied_on"] else ""
+        step = ""
+        if row["next_step"]:
+            due = say_moment(datetime.fromisoformat(row["next_due"]), zone, today, row["next_all_day"])
+            step = f"{step_label(row['next_step'], None)}, {due}"
+        table.add_row(str(row["id"]), row["company"], row["role"], row["stage"], applied, step)
+    console.print(table)
+
+
+def print_timeline(application: Application, events: list[Event], zone: tzinfo) -> None:
+    today = datetime.now(zone).date()
+    console.print(f"[bold]{application.role} at {application.company.name}[/] ({application.stage})")
+    table = Table(title="timeline", title_justify="left")
+    for column in ("when", "what", "details"):
+        table.add_column(column, overflow="fold")
+    for event in events:
+        details = [
+            f"{label} {value}"
+            for label, value in (
+                ("until", event.end and say_moment(event.end, zone, today)),
+                ("decision by", event.decision_by and say_day(event.decision_by, today)),
+                ("wait until", event.wait_until and say_day(event.wait_until, today)),
+                ("promised by", event.due and say_moment(event.due, zone, today)),
+                ("by", event.channel),
+                ("", "official" if event.official else ""),
+                ("", event.note),
+            )
+            if value
+        ]
+        table.add_row(say_moment(event.at, zone, today), event.kind, "; ".join(d.strip() for d in details))
+    console.print(table)

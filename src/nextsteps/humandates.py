@@ -1,0 +1,21 @@
+"""Dates as a person says them: "today", "tomorrow", "Fri 13 Nov"."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+
+def say_day(day: date, today: date) -> str:
+    offset = (day - today).days
+    named = {-1: "yesterday", 0: "today", 1: "tomorrow"}
+    if offset in named:
+        return named[offset]
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def say_moment(moment: datetime, zone: tzinfo, today: date, all_day: bool = False) -> str:
+    """A step's time on the user's calendar; a date-level step is just its day."""
+    local = moment.astimezone(zone)
+    day = say_day(local.date(), today)
+    return day if all_day else f"{day} {local:%H:%M}"

@@ -1,0 +1,45 @@
+"""The playbook engine: pure functions from an application's events to its next steps.
+
+No Django, no I/O beyond reading the shipped playbooks, no clock: `today` and the
+user's calendar are arguments.
+"""
+
+from nextsteps.playbook.book import DEFAULT_PLAYBOOK, PLAYBOOK_NAMES, Playbook, load_playbook
+from nextsteps.playbook.plan import keep_searching, plan
+from nextsteps.playbook.step import Step, StepKind
+from nextsteps.playbook.timeline import (
+    EMPLOYER_ANSWERS,
+    OUTCOMES,
+    Channel,
+    Culture,
+    Event,
+    EventKind,
+    InvalidEvent,
+    Stage,
+    Timeline,
+)
+from nextsteps.playbook.workdays import MORNING, Workdays, parse_working_days, public_holidays
+
+__all__ = [
+    "DEFAULT_PLAYBOOK",
+    "EMPLOYER_ANSWERS",
+    "MORNING",
+    "OUTCOMES",
+    "PLAYBOOK_NAMES",
+    "Channel",
+    "Culture",
+    "Event",
+    "EventKind",
+    "InvalidEvent",
+    "Playbook",
+    "Stage",
+    "Step",
+    "StepKind",
+    "Timeline",
+    "Workdays",
+    "keep_searching",
+    "load_playbook",
+    "parse_working_days",
+    "plan",
+    "public_holidays",
+]

@@ -1,0 +1,204 @@
+"""One function per rule. Each quotes the sentence of the article it implements and
+cites the article by title in its steps' `sources`.
+
+Every rule has the same shape, `(timeline, playbook, workdays) -> list[Step]`,
+and reads only the timeline: which steps are open follows from what happened.
+The rules around the interview are here; the follow-up rules, which share a
+cadence, are in follow_ups.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, timedelta
+
+from nextsteps.playbook import sources
+from nextsteps.playbook.book import Playbook
+from nextsteps.playbook.build import clock_label, timed
+from nextsteps.playbook.cadence import interview_end, pending_interviews
+from nextsteps.playbook.follow_ups import check_in, first_follow_up, move_on, next_follow_up
+from nextsteps.playbook.step import Step, StepKind
+from nextsteps.playbook.timeline import Channel, Culture, EventKind, Timeline
+from nextsteps.playbook.workdays import Workdays, day_label
+
+Rule = Callable[[Timeline, Playbook, Workdays], list[Step]]
+
+
+def prepare_interview(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
+    """Plan what to do at the end of each interview still ahead.
+
+    001: "As you're shaking hands and leaving the interview, thank your interviewer
+    for inviting you in and say something like, 'I'd really admire your company's
+    work and hope you choose me to join the team'."
+    000: "it is far better to ask about the next steps in the hiring process."
+    002: "you need to leave the office knowing what the next steps are in the hiring process."
+    """
+    steps = []
+    for interview in pending_interviews(timeline, workdays):
+        day = workdays.local_date(interview.at)
+        ready_from = workdays.at(day - timedelta(days=playbook.prepare_days_before))
+        why = (
+            f"Your interview is on {day_label(day)} at {clock_label(interview.at, workdays)}. "
+            "Before you leave, say you want the job, ask what the next steps are and when "
+            "you can expect an answer, and get each interviewer's name and e-mail address."
+        )
+        cited = (sources.BEST_PRACTICES, sources.DID_I_GET_THE_JOB, sources.FOUR_THINGS)
+        ready = min(ready_from, interview.at)
+        steps.append(timed(StepKind.PREPARE_INTERVIEW, ready, interview.at, why, cited, workdays))
+    return steps
+
+
+def reflect(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
+    """Plan the debrief of the latest interview, the same day.
+
+    002: "Analyzing your interview is important, and the best time to do it is
+    immediately after the interview, when it is still fresh in your mind."
+    """
+    latest = timeline.last(EventKind.INTERVIEW_HELD)
+    if latest is None or any(e.at >= latest.at for e in timeline.of_kind(EventKind.REFLECTED)):
+        return []
+    end = interview_end(latest, playbook)
+    end_day = workdays.local_date(end)
+    why = (
+        f"Right after your interview on {day_label(workdays.local_date(latest.at))}, while "
+        "it is fresh: note your strong points, what you could improve, and topics to bring "
+        "up in later messages."
+    )
+    due = max(workdays.end_of_day(end_day), end)
+    return [timed(StepKind.REFLECT, end, due, why, (sources.FOUR_THINGS,), workdays)]
+
+
+def thank_you(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
+    """Plan a thank-you e-mail within 24 hours of each interview.
+
+    001: "emails are received much more promptly (try to send one within 24 hours
+    of the interview)."
+    002: "Just make sure you send it within the next 24 hours so it gets to them
+    while your interview is still fresh in their mind."
+    """
+    interviews = timeline.of_kind(EventKind.INTERVIEW_HELD)
+    thanks = [
+        e.at for e in timeline.of_kind(EventKind.THANK_YOU_SENT) if e.channel is not Channel.CARD
+    ]
+    steps = []
+    for index, interview in enumerate(interviews):
+        # A thank-you counts for the interview before it, not for an earlier one.
+        following = interviews[index + 1].at if index + 1 < len(interviews) else None
+        if any(interview.at <= at and (following is None or at < following) for at in thanks):
+            continue
+        end = interview_end(interview, playbook)
+        # Hours are hours: computed in UTC so a clock change cannot stretch them.
+        due = end.astimezone(UTC) + timedelta(hours=playbook.thank_you_hours)
+        why = (
+            f"Your interview on {day_label(workdays.local_date(interview.at))} ended at "
+            f"{clock_label(end, workdays)}: within {playbook.thank_you_hours} hours, e-mail "
+            "a short thank-you for the interview, and say you are excited about the job and "
+            "what comes next."
+        )
+        cited = (sources.BEST_PRACTICES, sources.FOUR_THINGS)
+        steps.append(timed(StepKind.THANK_YOU, end, due, why, cited, workdays))
+    return steps
+
+
+def handwritten_note(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
+    """Plan a posted note, a few days after each interview, for a traditional company.
+
+    001: "if the company you apply with seems to have traditional values, consider
+    sending both a thank-you email and a handwritten note a few days later."
+    """
+    if timeline.culture is not Culture.TRADITIONAL:
+        return []
+    cards = [e.at for e in timeline.of_kind(EventKind.THANK_YOU_SENT) if e.channel is Channel.CARD]
+    steps = []
+    for interview in timeline.of_kind(EventKind.INTERVIEW_HELD):
+        if any(at > interview.at for at in cards):
+            continue
+        day = workdays.local_date(interview.at)
+        earliest = day + timedelta(days=playbook.note_from_days)
+        latest = day + timedelta(days=playbook.note_by_days)
+        why = (
+            "This company seems to value tradition: besides the thank-you e-mail, post a "
+            f"short handwritten note between {day_label(earliest)} and {day_label(latest)}, "
+            f"a few days after your interview on {day_label(day)}."
+        )
+        steps.append(
+            Step(
+                kind=StepKind.HANDWRITTEN_NOTE,
+                not_before=workdays.at(earliest),
+                due=workdays.at(latest),
+                why=why,
+                sources=(sources.BEST_PRACTICES,),
+                all_day=True,
+            )
+        )
+    return steps
+
+
+def send_materials(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
+    """Plan sending what the employer asked for, on time.
+
+    001: "If your interviewer asks if you can send a list of references, tell them
+    that you can get that to them by the next morning" and "then be sure you
+    actually send it by then."
+    """
+    last_sent = timeline.last(EventKind.MATERIALS_SENT)
+    steps = []
+    for request in timeline.of_kind(EventKind.MATERIALS_REQUESTED):
+        if last_sent is not None and last_sent.at >= request.at:
+            continue
+        asked_on = workdays.local_date(request.at)
+        due = request.due or workdays.at(_working_days_later(workdays, asked_on, playbook))
+        why = (
+            f"They asked for material on {day_label(asked_on)}: send it by "
+            f"{day_label(workdays.local_date(due))} at {clock_label(due, workdays)}, as promised. "
+            "Being on time shows you would be a reliable employee."
+        )
+        cited = (sources.BEST_PRACTICES,)
+        steps.append(timed(StepKind.SEND_MATERIALS, request.at, due, why, cited, workdays))
+    return steps
+
+
+def reply_to_rejection(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
+    """Plan a gracious answer to a rejection.
+
+    001: "If a hiring manager tells you that you didn't get the position, thank them
+    again for their time and let them know that you hope they'll keep your resume
+    on file and remember you for future openings."
+    """
+    outcome = timeline.outcome
+    if outcome is None or outcome.kind != EventKind.REJECTED:
+        return []
+    if any(e.at >= outcome.at for e in timeline.of_kind(EventKind.REJECTION_ANSWERED)):
+        return []
+    told = outcome.at.astimezone(workdays.timezone)
+    # Days on the user's calendar: the same wall-clock time two days later.
+    due = told + timedelta(days=playbook.rejection_reply_days)
+    why = (
+        f"They told you on {day_label(told.date())} that you didn't get the job. Within "
+        f"{playbook.rejection_reply_days} days, thank them for their time and ask them to "
+        "keep your resume on file for future openings."
+    )
+    cited = (sources.BEST_PRACTICES,)
+    return [timed(StepKind.REPLY_TO_REJECTION, told, due, why, cited, workdays)]
+
+
+# While the application is open. After an outcome only reply_to_rejection applies.
+OPEN_RULES: tuple[Rule, ...] = (
+    prepare_interview,
+    reflect,
+    thank_you,
+    handwritten_note,
+    send_materials,
+    first_follow_up,
+    next_follow_up,
+    move_on,
+    check_in,
+)
+CLOSED_RULES: tuple[Rule, ...] = (reply_to_rejection,)
+
+
+def _working_days_later(workdays: Workdays, day: date, playbook: Playbook) -> date:
+    """ "By the next morning": the morning of the next working day (or the Nth)."""
+    for _ in range(playbook.materials_working_days):
+        day = workdays.after(day)
+    return day

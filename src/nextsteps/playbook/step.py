@@ -1,0 +1,85 @@
+"""What the planner hands back: things to do, each with its reason and its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from enum import StrEnum
+
+from nextsteps.playbook.timeline import Channel, Event, EventKind
+
+
+class StepKind(StrEnum):
+    PREPARE_INTERVIEW = "prepare_interview"
+    REFLECT = "reflect"
+    THANK_YOU = "thank_you"
+    HANDWRITTEN_NOTE = "handwritten_note"
+    SEND_MATERIALS = "send_materials"
+    FOLLOW_UP = "follow_up"
+    MOVE_ON = "move_on"
+    CHECK_IN = "check_in"
+    REPLY_TO_REJECTION = "reply_to_rejection"
+    KEEP_SEARCHING = "keep_searching"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do.
+
+    `not_before` is when it can first be done (a thank-you not before the interview
+    has ended); `due` is when it should be done by. `all_day` marks a step that
+    belongs to a day rather than a moment ("follow up on the 13th"): its times are
+    09:00 local and it is overdue only once that day has passed.
+    """
+
+    kind: StepKind
+    not_before: datetime
+    due: datetime
+    why: str
+    sources: tuple[str, ...]
+    attempt: int | None = None
+    all_day: bool = False
+
+    def __post_init__(self) -> None:
+        if self.not_before.tzinfo is None or self.due.tzinfo is None:
+            raise ValueError(f"{self.kind} needs aware times.")
+        # Timestamps, because aware datetimes sharing a tzinfo compare by wall clock,
+        # which is wrong in the repeated hour when the clocks go back.
+        if self.due.timestamp() < self.not_before.timestamp():
+            raise ValueError(f"{self.kind} is due before it may be done.")
+        if not self.why or not self.sources:
+            raise ValueError(f"{self.kind} needs a reason and a source.")
+
+
+def is_overdue(due: datetime, all_day: bool, now: datetime, zone: tzinfo) -> bool:
+    """A timed step is overdue once its moment has passed; a date-level one only
+    once its day has passed on the user's calendar."""
+    if all_day:
+        return due.astimezone(zone).date() < now.astimezone(zone).date()
+    return due < now
+
+
+# The event a user records when they have done a step ("thank-you sent" is an
+# event, not a checkbox), with the channel that tells a card from an e-mail.
+COMPLETING_EVENT: dict[StepKind, tuple[EventKind, Channel | None]] = {
+    StepKind.PREPARE_INTERVIEW: (EventKind.INTERVIEW_HELD, None),
+    StepKind.REFLECT: (EventKind.REFLECTED, None),
+    StepKind.THANK_YOU: (EventKind.THANK_YOU_SENT, Channel.EMAIL),
+    StepKind.HANDWRITTEN_NOTE: (EventKind.THANK_YOU_SENT, Channel.CARD),
+    StepKind.SEND_MATERIALS: (EventKind.MATERIALS_SENT, None),
+    StepKind.FOLLOW_UP: (EventKind.FOLLOW_UP_SENT, None),
+    StepKind.MOVE_ON: (EventKind.CLOSED_NO_RESPONSE, None),
+    StepKind.CHECK_IN: (EventKind.FOLLOW_UP_SENT, None),
+    StepKind.REPLY_TO_REJECTION: (EventKind.REJECTION_ANSWERED, None),
+    StepKind.KEEP_SEARCHING: (EventKind.APPLIED, None),
+}
+
+
+def completed_by(step: StepKind, event: Event) -> bool:
+    """Whether recording `event` means the user did `step`."""
+    kind, channel = COMPLETING_EVENT[step]
+    if event.kind != kind:
+        return False
+    if channel is Channel.CARD:
+        return event.channel is Channel.CARD
+    return channel is None or event.channel is not Channel.CARD

@@ -1,0 +1,182 @@
+"""What happened in one application, as facts in the past tense.
+
+The shell stores these; the planner reads them. Times are aware datetimes,
+dates are the user's calendar dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+
+
+class InvalidEvent(ValueError):
+    """An event that cannot have happened; the message is one sentence for the user."""
+
+
+class EventKind(StrEnum):
+    """The value is the word a user types: `nextsteps log 3 interview`."""
+
+    APPLIED = "applied"
+    INTERVIEW_SCHEDULED = "interview-scheduled"
+    INTERVIEW_HELD = "interview"
+    REFLECTED = "reflection"
+    THANK_YOU_SENT = "thank-you"
+    MATERIALS_REQUESTED = "materials-requested"
+    MATERIALS_SENT = "materials-sent"
+    FOLLOW_UP_SENT = "follow-up"
+    EMPLOYER_REPLIED = "reply"
+    OFFER_RECEIVED = "offer"
+    OFFER_ACCEPTED = "accepted"
+    OFFER_DECLINED = "declined"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    REJECTION_ANSWERED = "rejection-reply"
+    CLOSED_NO_RESPONSE = "no-response"
+
+
+# Events that settle an application: after one, nobody follows up on it.
+OUTCOMES = frozenset(
+    {
+        EventKind.OFFER_RECEIVED,
+        EventKind.OFFER_ACCEPTED,
+        EventKind.OFFER_DECLINED,
+        EventKind.REJECTED,
+        EventKind.WITHDRAWN,
+        EventKind.CLOSED_NO_RESPONSE,
+    }
+)
+
+# Events in which the employer speaks; each one resets the follow-up cadence.
+EMPLOYER_ANSWERS = frozenset(
+    {
+        EventKind.INTERVIEW_SCHEDULED,
+        EventKind.INTERVIEW_HELD,
+        EventKind.MATERIALS_REQUESTED,
+        EventKind.EMPLOYER_REPLIED,
+    }
+    | OUTCOMES - {EventKind.WITHDRAWN, EventKind.CLOSED_NO_RESPONSE}
+)
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    CARD = "card"
+    IN_PERSON = "in-person"
+
+
+class Culture(StrEnum):
+    """Article 001: a company with traditional values also gets a handwritten note."""
+
+    MODERN = "modern"
+    TRADITIONAL = "traditional"
+
+
+class Stage(StrEnum):
+    SAVED = "saved"
+    APPLIED = "applied"
+    INTERVIEWING = "interviewing"
+    OFFER = "offer"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One fact. `at` is when it happened (for a scheduled interview: when it starts).
+
+    `end` is an interview's end; `decision_by` the date the employer said they
+    would decide; `wait_until` the date they asked you to wait for; `due` when
+    requested material was promised.
+    """
+
+    kind: EventKind
+    at: datetime
+    end: datetime | None = None
+    decision_by: date | None = None
+    wait_until: date | None = None
+    due: datetime | None = None
+    channel: Channel | None = None
+    official: bool = False
+
+    def __post_init__(self) -> None:
+        if self.at.tzinfo is None:
+            raise InvalidEvent("The event's time needs a timezone.")
+        if self.end is not None and self.end <= self.at:
+            raise InvalidEvent("The end must be after the start.")
+        if self.due is not None and self.due < self.at:
+            raise InvalidEvent("The material cannot be due before it was requested.")
+        earliest = _earliest_calendar_date(self.at)
+        if self.wait_until is not None and self.wait_until < earliest:
+            raise InvalidEvent(
+                f"They cannot ask you to wait until {self.wait_until.isoformat()}, "
+                f"which is before the {self.kind.value} on {self.at.date().isoformat()}."
+            )
+        if self.decision_by is not None and self.decision_by < earliest:
+            raise InvalidEvent(
+                f"The decision date {self.decision_by.isoformat()} is before the "
+                f"{self.kind.value} on {self.at.date().isoformat()}."
+            )
+
+
+def _earliest_calendar_date(moment: datetime) -> date:
+    """The date of `moment` in the westernmost timezone (UTC-12).
+
+    An event does not know the user's timezone, and the shell may hand it a UTC
+    time: an interview at 23:30 in Los Angeles is already tomorrow in UTC, yet the
+    user's "they'll decide by today" is still valid.
+    """
+    return (moment.astimezone(UTC) - timedelta(hours=12)).date()
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """An application's events, in the order they happened, and what the planner
+    needs to know about the employer."""
+
+    events: tuple[Event, ...] = field(default=())
+    culture: Culture = Culture.MODERN
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "events", tuple(sorted(self.events, key=lambda e: e.at)))
+
+    def of_kind(self, *kinds: EventKind) -> list[Event]:
+        return [e for e in self.events if e.kind in kinds]
+
+    def last(self, *kinds: EventKind) -> Event | None:
+        found = self.of_kind(*kinds)
+        return found[-1] if found else None
+
+    @property
+    def outcome(self) -> Event | None:
+        return self.last(*OUTCOMES)
+
+    @property
+    def stage(self) -> Stage:
+        """Where the application stands, from its events alone."""
+        outcome = self.outcome
+        if outcome is not None:
+            offered = outcome.kind in {EventKind.OFFER_RECEIVED, EventKind.OFFER_ACCEPTED}
+            return Stage.OFFER if offered else Stage.CLOSED
+        kinds = {e.kind for e in self.events}
+        if kinds & {EventKind.INTERVIEW_SCHEDULED, EventKind.INTERVIEW_HELD}:
+            return Stage.INTERVIEWING
+        if kinds:
+            return Stage.APPLIED
+        return Stage.SAVED
+
+    @property
+    def search_over(self) -> bool:
+        """Article 000: "You can give up the search once an offer of employment is official."
+
+        So: an offer was accepted, an offer was marked official (the written offer
+        may come before or after the yes), and nothing since undid it (declined,
+        withdrawn, rescinded).
+        """
+        offers = self.of_kind(EventKind.OFFER_RECEIVED, EventKind.OFFER_ACCEPTED)
+        return (
+            self.outcome in offers
+            and any(e.kind == EventKind.OFFER_ACCEPTED for e in offers)
+            and any(e.official for e in offers)
+        )

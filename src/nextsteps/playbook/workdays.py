@@ -1,0 +1,90 @@
+"""The user's calendar: their timezone, the days they work, their public holidays.
+
+"Seven days after the interview" is counted on this calendar, never in UTC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import holidays
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONDAY_TO_FRIDAY = frozenset(range(5))
+
+# A date-level step ("follow up on the 13th") is placed at this local time, the
+# start of an ordinary working morning.
+MORNING = time(9, 0)
+
+
+def parse_working_days(text: str) -> frozenset[int]:
+    """`"mon,tue,wed"` -> {0, 1, 2}; raises ValueError with a sentence for the user."""
+    names = [part.strip().lower()[:3] for part in text.split(",") if part.strip()]
+    unknown = [n for n in names if n not in WEEKDAY_NAMES]
+    if unknown or not names:
+        raise ValueError(
+            f"Working days must be a comma list of {', '.join(WEEKDAY_NAMES)}; got {text!r}."
+        )
+    return frozenset(WEEKDAY_NAMES.index(n) for n in names)
+
+
+def day_label(day: date) -> str:
+    """`Fri 6 Nov`, the way a step's reason names a day. (Not %-d: Windows lacks it.)"""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def format_working_days(days: frozenset[int]) -> str:
+    return ",".join(WEEKDAY_NAMES[d] for d in sorted(days))
+
+
+def public_holidays(country: str, subdivision: str = "") -> Container[date]:
+    """The public holidays of a country (ISO 3166-1) and subdivision (ISO 3166-2 part).
+
+    Raises ValueError naming the code when the holidays library does not know it.
+    """
+    if not country:
+        return frozenset()
+    code = country.upper()
+    if code not in holidays.list_supported_countries():
+        raise ValueError(f"nextsteps knows no public holidays for country {country!r}.")
+    try:
+        return holidays.country_holidays(code, subdiv=subdivision.upper() or None)
+    except NotImplementedError as exc:  # how the library says "no such subdivision"
+        raise ValueError(
+            f"nextsteps knows no public holidays for {country!r} subdivision {subdivision!r}."
+        ) from exc
+
+
+@dataclass(frozen=True)
+class Workdays:
+    timezone: ZoneInfo
+    working_days: frozenset[int] = MONDAY_TO_FRIDAY
+    holidays: Container[date] = frozenset()
+
+    def is_working_day(self, day: date) -> bool:
+        return day.weekday() in self.working_days and day not in self.holidays
+
+    def on_or_after(self, day: date) -> date:
+        """The first working day on or after `day`."""
+        for offset in range(366):
+            candidate = day + timedelta(days=offset)
+            if self.is_working_day(candidate):
+                return candidate
+        raise ValueError("The calendar has no working day in a whole year.")
+
+    def after(self, day: date) -> date:
+        """The first working day strictly after `day`."""
+        return self.on_or_after(day + timedelta(days=1))
+
+    def local_date(self, moment: datetime) -> date:
+        return moment.astimezone(self.timezone).date()
+
+    def at(self, day: date, clock: time = MORNING) -> datetime:
+        """A wall-clock time on the user's calendar, as an aware datetime."""
+        return datetime.combine(day, clock, tzinfo=self.timezone)
+
+    def end_of_day(self, day: date) -> datetime:
+        return self.at(day, time(23, 59))

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class TrackerConfig(AppConfig):
+    name = "nextsteps.tracker"

@@ -1,0 +1,159 @@
+"""What a job seeker keeps: companies, contacts, applications, their timelines and
+the plan nextsteps made from them.
+
+Only `tracker.services` writes Event and NextStep rows.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from nextsteps.playbook import EventKind, StepKind
+from nextsteps.playbook import Event as PlannedEvent
+from nextsteps.playbook.step import is_overdue
+from nextsteps.playbook.timeline import Channel, Culture, Stage
+
+
+def _choices(enum: type) -> list[tuple[str, str]]:
+    return [(member.value, member.value) for member in enum]
+
+
+class Company(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    name = models.CharField(max_length=200)
+    website = models.CharField(max_length=200, blank=True)
+    culture = models.CharField(max_length=16, choices=_choices(Culture), default=Culture.MODERN)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="company_name_per_owner")
+        ]
+        verbose_name_plural = "companies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Contact(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    company = models.ForeignKey(Company, models.SET_NULL, null=True, blank=True)
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    title = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>" if self.email else self.name
+
+
+class Application(models.Model):
+    class Kind(models.TextChoices):
+        PERMANENT = "permanent"
+        TEMPORARY = "temporary"
+        CONTRACT = "contract"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    company = models.ForeignKey(Company, models.PROTECT, related_name="applications")
+    role = models.CharField(max_length=200)
+    posting_url = models.URLField(max_length=500, blank=True)
+    source = models.CharField(max_length=100, blank=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERMANENT)
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="applications")
+    created = models.DateTimeField(auto_now_add=True)
+    # Derived from the events by services.replan(), stored for the board and the
+    # keep-searching nudge; never typed by hand.
+    stage = models.CharField(max_length=16, choices=_choices(Stage), default=Stage.SAVED)
+    applied_on = models.DateField(null=True, blank=True)
+    ends_search = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["owner", "stage"], name="application_owner_stage"),
+            models.Index(fields=["owner", "applied_on"], name="application_owner_applied"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} at {self.company.name}"
+
+
+class Event(models.Model):
+    """One fact on an application's timeline. Append-only."""
+
+    application = models.ForeignKey(Application, models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=24, choices=_choices(EventKind))
+    at = models.DateTimeField()
+    end = models.DateTimeField(null=True, blank=True)
+    decision_by = models.DateField(null=True, blank=True)
+    wait_until = models.DateField(null=True, blank=True)
+    due = models.DateTimeField(null=True, blank=True)
+    channel = models.CharField(max_length=16, choices=_choices(Channel), blank=True)
+    official = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="events")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["application", "at"], name="event_application_at")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.at:%Y-%m-%d}"
+
+    def as_planned(self, zone: tzinfo) -> PlannedEvent:
+        """The fact for the planner, its times on the user's clock."""
+        return PlannedEvent(
+            kind=EventKind(self.kind),
+            at=self.at.astimezone(zone),
+            end=self.end and self.end.astimezone(zone),
+            decision_by=self.decision_by,
+            wait_until=self.wait_until,
+            due=self.due and self.due.astimezone(zone),
+            channel=Channel(self.channel) if self.channel else None,
+            official=self.official,
+        )
+
+
+class NextStep(models.Model):
+    """The plan, materialised: one row per step, indexed by when it can be acted on."""
+
+    class State(models.TextChoices):
+        OPEN = "open"
+        DONE = "done"
+        SKIPPED = "skipped"
+        CANCELLED = "cancelled"
+
+    # The owner is copied from the application so the agenda is one index range.
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    application = models.ForeignKey(Application, models.CASCADE, related_name="steps")
+    kind = models.CharField(max_length=24, choices=_choices(StepKind))
+    attempt = models.PositiveSmallIntegerField(null=True, blank=True)
+    not_before = models.DateTimeField()
+    due = models.DateTimeField()
+    all_day = models.BooleanField(default=False)
+    why = models.TextField()
+    sources = models.JSONField(default=list)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # "What can I act on by tonight?" touches open steps only, however
+            # many closed ones the user (or anyone else) has.
+            models.Index(
+                fields=["owner", "not_before"],
+                condition=Q(state="open"),
+                name="nextstep_open_agenda",
+            ),
+            models.Index(
+                fields=["application"], condition=Q(state="open"), name="nextstep_open_plan"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} due {self.due:%Y-%m-%d %H:%M}"
+
+    def is_overdue(self, now: datetime, zone: tzinfo) -> bool:
+        return is_overdue(self.due, self.all_day, now, zone)

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from tests.cli.conftest import Run, as_json
+
+
+def test_add_prints_the_new_id(nextsteps: Run) -> None:
+    assert nextsteps("add", "Acme", "Data Analyst").stdout.strip() == "1"
+    assert as_json(nextsteps("add", "Globex", "Engineer", "--json")) == {"id": 2}
+
+
+def test_an_application_sent_gets_a_check_in_a_saved_job_does_not(nextsteps: Run) -> None:
+    saved = as_json(nextsteps("add", "Acme", "Analyst", "--json"))["id"]
+    sent = as_json(nextsteps("add", "Globex", "Engineer", "--applied", "2026-11-02", "--json"))["id"]
+    assert as_json(nextsteps("next", str(saved), "--json")) == []
+    (check_in,) = as_json(nextsteps("next", str(sent), "--json"))
+    assert check_in["kind"] == "check_in"
+    assert check_in["due"] == "2026-11-09T09:00:00+00:00"
+
+
+def test_contact_and_culture_are_kept(nextsteps: Run) -> None:
+    nextsteps(
+        "add", "Old Bank", "Clerk", "--applied", "2026-11-02",
+        "--culture", "traditional", "--contact", "Jane Doe <jane@oldbank.test>",
+    )
+    nextsteps("log", "1", "interview", "--at", "2026-11-06 10:00")
+    kinds = {s["kind"] for s in as_json(nextsteps("next", "1", "--json"))}
+    assert "handwritten_note" in kinds
+
+
+def test_bad_input_is_one_line_exit_2_and_nothing_written(nextsteps: Run) -> None:
+    for args in (
+        ("add", "Acme", "Analyst", "--applied", "next tuesday"),
+        ("add", "Acme", "Analyst", "--culture", "quirky"),
+        ("add", "Acme", "Analyst", "--contact", "<nobody>"),
+        ("add", " ", "Analyst"),
+    ):
+        result = nextsteps(*args, check=False)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("error: "), result.stderr
+        assert result.stderr.count("\n") == 1, result.stderr
+    assert as_json(nextsteps("list", "--json")) == []

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.cli.conftest import Run, as_json
+
+
+@pytest.fixture
+def interviewed(nextsteps: Run) -> Run:
+    nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-10-26")
+    nextsteps("log", "1", "interview", "--at", "2026-11-06 10:00", "--end", "2026-11-06 11:00")
+    return nextsteps
+
+
+def steps(nextsteps: Run) -> dict[str, dict]:
+    return {s["kind"]: s for s in as_json(nextsteps("next", "1", "--json"))}
+
+
+def test_interview_on_the_6th_follow_up_on_the_13th(interviewed: Run) -> None:
+    planned = steps(interviewed)
+    assert planned["thank_you"]["due"] == "2026-11-07T11:00:00+00:00"
+    assert planned["follow_up"]["due"] == "2026-11-13T09:00:00+00:00"
+    assert planned["follow_up"]["attempt"] == 1
+    assert any("Follow Up" in source for source in planned["follow_up"]["sources"])
+
+
+def test_the_thank_you_leaves_the_plan_once_sent(interviewed: Run) -> None:
+    interviewed("log", "1", "thank-you", "--at", "2026-11-06 16:00")
+    assert "thank_you" not in steps(interviewed)
+
+
+def test_we_will_decide_by_friday(nextsteps: Run) -> None:
+    nextsteps("add", "Acme", "Analyst", "--applied", "2026-10-26")
+    nextsteps("log", "1", "interview", "--at", "2026-11-16 10:00", "--decision-by", "2026-11-20")
+    assert steps(nextsteps)["follow_up"]["due"] == "2026-11-23T09:00:00+00:00"
+
+
+def test_an_early_follow_up_is_recorded_with_a_warning(interviewed: Run) -> None:
+    result = interviewed("log", "1", "follow-up", "--at", "2026-11-09 10:00")
+    assert result.returncode == 0
+    assert result.stderr.startswith("warning: ")
+    assert "2026-11-13" in result.stderr
+    assert steps(interviewed)["follow_up"]["attempt"] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("log", "99", "reply"), "no application 99"),
+        (("log", "1", "party"), "Unknown event 'party'"),
+        (("log", "1", "reply", "--at", "13/11/2026"), "--at must look like"),
+        (("log", "1", "reply", "--decision-by", "soon"), "--decision-by must be a date"),
+        (
+            ("log", "1", "interview", "--at", "2026-11-20 10:00", "--end", "2026-11-20 09:00"),
+            "end must be after the start",
+        ),
+        (
+            ("log", "1", "interview", "--at", "2026-11-20 10:00", "--wait-until", "2026-11-19"),
+            "wait until 2026-11-19",
+        ),
+        (("log", "1", "thank-you", "--channel", "pigeon"), "pigeon"),
+    ],
+    ids=[
+        "unknown id",
+        "unknown event",
+        "malformed date",
+        "malformed decision date",
+        "end before start",
+        "wait date before the interview",
+        "unknown channel",
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_nothing_written(
+    interviewed: Run, args: tuple[str, ...], says: str
+) -> None:
+    before = interviewed("show", "1").stdout
+    result = interviewed(*args, check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ")
+    assert says in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    assert interviewed("show", "1").stdout == before

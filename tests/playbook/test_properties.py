@@ -1,0 +1,206 @@
+"""What holds for every timeline, not just the articles' examples."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nextsteps.playbook import (
+    OUTCOMES,
+    PLAYBOOK_NAMES,
+    Channel,
+    Culture,
+    Event,
+    EventKind,
+    Playbook,
+    Step,
+    StepKind,
+    Timeline,
+    Workdays,
+    load_playbook,
+    plan,
+    public_holidays,
+    sources,
+)
+from nextsteps.playbook.cadence import CADENCE_STARTS, interview_end
+from nextsteps.playbook.workdays import MORNING
+
+CALENDARS = [
+    Workdays(ZoneInfo("UTC")),
+    Workdays(ZoneInfo("America/Los_Angeles"), holidays=public_holidays("US", "CA")),
+    Workdays(ZoneInfo("Europe/London"), holidays=public_holidays("GB", "ENG")),
+    Workdays(ZoneInfo("Asia/Jerusalem"), working_days=frozenset({6, 0, 1, 2, 3})),
+    Workdays(ZoneInfo("Pacific/Auckland"), holidays=public_holidays("NZ")),
+]
+OPEN_KINDS = sorted(set(EventKind) - OUTCOMES)
+# Mostly interviews, answers and follow-ups, so plans get long before an outcome.
+COMMON_KINDS = [
+    EventKind.INTERVIEW_HELD,
+    EventKind.INTERVIEW_SCHEDULED,
+    EventKind.FOLLOW_UP_SENT,
+    EventKind.FOLLOW_UP_SENT,
+    EventKind.EMPLOYER_REPLIED,
+    EventKind.APPLIED,
+]
+
+
+@st.composite
+def events(draw: st.DrawFn, at: datetime, workdays: Workdays) -> Event:
+    roll = draw(st.integers(0, 19))
+    if roll == 0:
+        kind = draw(st.sampled_from(sorted(OUTCOMES)))
+    elif roll < 10:
+        kind = draw(st.sampled_from(COMMON_KINDS))
+    else:
+        kind = draw(st.sampled_from(OPEN_KINDS))
+    day = workdays.local_date(at)
+    later_day = st.integers(0, 30).map(lambda n: day + timedelta(days=n))
+    later_moment = st.integers(1, 60 * 24 * 5).map(lambda n: at + timedelta(minutes=n))
+    return Event(
+        kind=kind,
+        at=at.astimezone(draw(st.sampled_from([UTC, workdays.timezone]))),
+        end=draw(st.none() | later_moment),
+        decision_by=draw(st.none() | st.none() | later_day),
+        wait_until=draw(st.none() | st.none() | later_day),
+        due=draw(st.none() | later_moment),
+        channel=draw(st.none() | st.sampled_from(Channel)),
+        official=draw(st.booleans()),
+    )
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[Timeline, Playbook, Workdays]:
+    workdays = draw(st.sampled_from(CALENDARS))
+    at = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=draw(st.integers(0, 60 * 24 * 400)))
+    happened = []
+    for _ in range(draw(st.integers(0, 10))):
+        # Strictly increasing times: the order of events never depends on input order.
+        at += timedelta(minutes=draw(st.integers(1, 60 * 24 * 12)))
+        happened.append(draw(events(at, workdays)))
+    timeline = Timeline(tuple(happened), culture=draw(st.sampled_from(Culture)))
+    return timeline, load_playbook(draw(st.sampled_from(PLAYBOOK_NAMES))), workdays
+
+
+def _follow_ups(steps: list[Step]) -> list[Step]:
+    return [s for s in steps if s.kind == StepKind.FOLLOW_UP]
+
+
+def _latest(values: list[date | None]) -> date | None:
+    stated = [v for v in values if v is not None]
+    return stated[-1] if stated else None
+
+
+@settings(max_examples=200)
+@given(cases())
+def test_no_follow_up_before_their_decision_date_or_their_wait_date(
+    case: tuple[Timeline, Playbook, Workdays],
+) -> None:
+    timeline, playbook, workdays = case
+    decision = _latest([e.decision_by for e in timeline.events])
+    wait = _latest([e.wait_until for e in timeline.events])
+
+    for step in plan(timeline, playbook, workdays):
+        if step.kind not in {StepKind.FOLLOW_UP, StepKind.CHECK_IN, StepKind.MOVE_ON}:
+            continue
+        day = workdays.local_date(step.due)
+        assert decision is None or day > decision
+        assert wait is None or day >= wait
+        assert workdays.is_working_day(day)
+
+
+@settings(max_examples=200)
+@given(cases())
+def test_not_one_day_earlier_than_seven_days_without_a_date_of_theirs(
+    case: tuple[Timeline, Playbook, Workdays],
+) -> None:
+    timeline, playbook, workdays = case
+    starts = timeline.of_kind(*CADENCE_STARTS)
+    if not starts or any(e.decision_by for e in timeline.events):
+        return
+    earliest = workdays.local_date(starts[-1].at) + timedelta(days=playbook.follow_up_after_days)
+
+    for step in _follow_ups(plan(timeline, playbook, workdays)):
+        assert workdays.local_date(step.due) >= earliest
+
+
+@settings(max_examples=200)
+@given(cases())
+def test_after_an_outcome_only_the_reply_to_a_rejection(
+    case: tuple[Timeline, Playbook, Workdays],
+) -> None:
+    timeline, playbook, workdays = case
+    steps = plan(timeline, playbook, workdays)
+
+    if timeline.outcome is not None:
+        assert {s.kind for s in steps} <= {StepKind.REPLY_TO_REJECTION}
+        assert len(steps) <= 1
+    else:
+        assert StepKind.REPLY_TO_REJECTION not in {s.kind for s in steps}
+
+
+@settings(max_examples=200)
+@given(cases())
+def test_never_more_follow_ups_than_the_playbook_allows(
+    case: tuple[Timeline, Playbook, Workdays],
+) -> None:
+    timeline, playbook, workdays = case
+    follow_ups = _follow_ups(plan(timeline, playbook, workdays))
+
+    assert len(follow_ups) <= 1
+    for step in follow_ups:
+        assert step.attempt is not None
+        assert step.attempt >= 1
+        limit = playbook.follow_up_attempts
+        assert limit is None or step.attempt <= limit
+
+
+@settings(max_examples=200)
+@given(cases())
+def test_every_step_says_why_and_cites_an_article(
+    case: tuple[Timeline, Playbook, Workdays],
+) -> None:
+    for step in plan(*case):
+        assert step.why.strip()
+        assert step.sources
+        assert set(step.sources) <= set(sources.ALL)
+
+
+@settings(max_examples=200)
+@given(cases())
+def test_a_thank_you_is_due_within_24_hours_of_its_interviews_end(
+    case: tuple[Timeline, Playbook, Workdays],
+) -> None:
+    timeline, playbook, workdays = case
+    ends = {
+        interview_end(e, playbook).timestamp() for e in timeline.of_kind(EventKind.INTERVIEW_HELD)
+    }
+
+    for step in plan(timeline, playbook, workdays):
+        if step.kind == StepKind.THANK_YOU:
+            assert step.not_before.timestamp() in ends
+            assert (
+                step.due.timestamp() - step.not_before.timestamp()
+                == playbook.thank_you_hours * 3600
+            )
+
+
+@settings(max_examples=200)
+@given(cases())
+def test_plan_is_deterministic_sorted_and_never_due_before_it_may_be_done(
+    case: tuple[Timeline, Playbook, Workdays],
+) -> None:
+    timeline, playbook, workdays = case
+    steps = plan(timeline, playbook, workdays)
+
+    assert steps == plan(timeline, playbook, workdays)
+    shuffled = Timeline(tuple(reversed(timeline.events)), timeline.culture)
+    assert steps == plan(shuffled, playbook, workdays)
+    order = [(s.due.timestamp(), s.kind.value) for s in steps]
+    assert order == sorted(order)
+    for step in steps:
+        assert step.due.timestamp() >= step.not_before.timestamp()
+        if step.all_day:
+            assert step.due.astimezone(workdays.timezone).time() == MORNING
