@@ -47,8 +47,14 @@ def synthetic_timeline(rng: random.Random, zone: ZoneInfo) -> Any:
     at = datetime(2026, 1, 5, 9, tzinfo=zone) + timedelta(days=rng.randrange(300))
     events = [Event(EventKind.APPLIED, at)]
     for kind in rng.sample(
-        [EventKind.INTERVIEW_HELD, EventKind.THANK_YOU_SENT, EventKind.FOLLOW_UP_SENT,
-         EventKind.EMPLOYER_REPLIED, EventKind.FOLLOW_UP_SENT, EventKind.REJECTED],
+        [
+            EventKind.INTERVIEW_HELD,
+            EventKind.THANK_YOU_SENT,
+            EventKind.FOLLOW_UP_SENT,
+            EventKind.EMPLOYER_REPLIED,
+            EventKind.FOLLOW_UP_SENT,
+            EventKind.REJECTED,
+        ],
         k=rng.randrange(6),
     ):
         at += timedelta(days=rng.randrange(1, 9), hours=rng.randrange(8))
@@ -83,7 +89,8 @@ def seed(applications: int) -> Any:
     from django.contrib.auth.models import User
 
     from nextsteps.accounts.services import profile_of
-    from nextsteps.playbook import Event, EventKind
+    from nextsteps.playbook import Event as PlannedEvent
+    from nextsteps.playbook import EventKind
     from nextsteps.tracker import services
     from nextsteps.tracker.models import Application, Company, Event, NextStep
 
@@ -93,10 +100,12 @@ def seed(applications: int) -> Any:
     profile.save()
     zone = ZoneInfo("Europe/London")
     for n in range(ACTIVE):
-        application = services.add_application(me, f"Live {n}", "Analyst", applied_on=date(2026, 10, 1))
+        application = services.add_application(
+            me, f"Live {n}", "Analyst", applied_on=date(2026, 10, 1)
+        )
         services.record_event(
             application,
-            Event(EventKind.INTERVIEW_HELD, datetime(2026, 11, 2 + n % 10, 10, tzinfo=zone)),
+            PlannedEvent(EventKind.INTERVIEW_HELD, datetime(2026, 11, 2 + n % 10, 10, tzinfo=zone)),
         )
 
     others = [User.objects.create_user(f"other{n}") for n in range(100)]
@@ -166,7 +175,9 @@ def bench_database(applications: int) -> dict[str, Any]:
         [step.application.company.name for step in agenda.steps]
         agenda_times.append(time.perf_counter() - started)
 
-    query = NextStep.objects.filter(owner=me, state="open", not_before__lt=datetime(2026, 11, 17, tzinfo=UTC))
+    query = NextStep.objects.filter(
+        owner=me, state="open", not_before__lt=datetime(2026, 11, 17, tzinfo=UTC)
+    )
     sql, params = query.query.sql_with_params()
     raw_times = []
     with connection.cursor() as cursor:
@@ -213,13 +224,18 @@ def fresh_postgres_database() -> str:
 
 def run_in_subprocess(database: str, applications: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as data_dir:
-        env = dict(os.environ, NEXTSTEPS_DATA_DIR=data_dir, DJANGO_SETTINGS_MODULE="nextsteps.settings")
+        env = dict(
+            os.environ, NEXTSTEPS_DATA_DIR=data_dir, DJANGO_SETTINGS_MODULE="nextsteps.settings"
+        )
         env.pop("DATABASE_URL", None)
         if database == "postgresql":
             env["DATABASE_URL"] = fresh_postgres_database()
         result = subprocess.run(
             [sys.executable, __file__, "--one", str(applications)],
-            env=env, capture_output=True, text=True, check=True,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+            check=True,
         )
     return json.loads(result.stdout)
 

@@ -31,8 +31,12 @@ class BaseTestCase(TestCase):
     def local(self, day: date, hour: int = 9, minute: int = 0) -> datetime:
         return datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON)
 
-    def add(self, company: str = "Acme", role: str = "Data Analyst", **kwargs: object) -> Application:
+    def add(
+        self, company: str = "Acme", role: str = "Data Analyst", **kwargs: object
+    ) -> Application:
         return services.add_application(self.alice, company, role, **kwargs)  # type: ignore[arg-type]
 
-    def log(self, application: Application, kind: EventKind, at: datetime, **kwargs: object) -> services.Recorded:
+    def log(
+        self, application: Application, kind: EventKind, at: datetime, **kwargs: object
+    ) -> services.Recorded:
         return services.record_event(application, Event(kind, at, **kwargs))  # type: ignore[arg-type]

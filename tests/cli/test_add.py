@@ -10,7 +10,9 @@ def test_add_prints_the_new_id(nextsteps: Run) -> None:
 
 def test_an_application_sent_gets_a_check_in_a_saved_job_does_not(nextsteps: Run) -> None:
     saved = as_json(nextsteps("add", "Acme", "Analyst", "--json"))["id"]
-    sent = as_json(nextsteps("add", "Globex", "Engineer", "--applied", "2026-11-02", "--json"))["id"]
+    sent = as_json(nextsteps("add", "Globex", "Engineer", "--applied", "2026-11-02", "--json"))[
+        "id"
+    ]
     assert as_json(nextsteps("next", str(saved), "--json")) == []
     (check_in,) = as_json(nextsteps("next", str(sent), "--json"))
     assert check_in["kind"] == "check_in"
@@ -19,8 +21,15 @@ def test_an_application_sent_gets_a_check_in_a_saved_job_does_not(nextsteps: Run
 
 def test_contact_and_culture_are_kept(nextsteps: Run) -> None:
     nextsteps(
-        "add", "Old Bank", "Clerk", "--applied", "2026-11-02",
-        "--culture", "traditional", "--contact", "Jane Doe <jane@oldbank.test>",
+        "add",
+        "Old Bank",
+        "Clerk",
+        "--applied",
+        "2026-11-02",
+        "--culture",
+        "traditional",
+        "--contact",
+        "Jane Doe <jane@oldbank.test>",
     )
     nextsteps("log", "1", "interview", "--at", "2026-11-06 10:00")
     kinds = {s["kind"] for s in as_json(nextsteps("next", "1", "--json"))}

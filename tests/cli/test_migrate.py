@@ -36,7 +36,9 @@ def test_postgresql_asks_for_migrate_then_works(database_url: str, tmp_path: Pat
     env = dict(os.environ, DATABASE_URL=database_url, NEXTSTEPS_DATA_DIR=str(tmp_path))
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([NEXTSTEPS, *args], env=env, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [NEXTSTEPS, *args], env=env, capture_output=True, text=True, timeout=120
+        )
 
     refused = run("list")
     assert refused.returncode == 2

@@ -105,8 +105,9 @@ def test_the_same_timeline_in_any_order_gives_the_same_plan() -> None:
 
 class TestTheUsersCalendar:
     def test_late_evening_interview_counts_on_the_users_day_not_utcs(self) -> None:
-        # 23:30 on Fri 6 Nov in Los Angeles is 07:30 on Sat 7 Nov in UTC.
-        late = datetime(2026, 11, 7, 7, 30, tzinfo=UTC)
+        # 23:30 on Fri 6 Nov in Los Angeles is 07:30 on Sat 7 Nov in UTC: "we'll
+        # decide today" means Friday, so follow up on Monday.
+        late = datetime(2026, 11, 6, 23, 30, tzinfo=LOS_ANGELES)
         steps = plan(
             Timeline((Event(EventKind.INTERVIEW_HELD, late, decision_by=nov(6)),)),
             load_playbook("seven-day"),
@@ -117,7 +118,7 @@ class TestTheUsersCalendar:
         assert follow_up.due == datetime(2026, 11, 9, 9, 0, tzinfo=LOS_ANGELES)
         assert only(StepKind.REFLECT, steps).due.date() == nov(7)
 
-    def test_late_evening_interview_without_a_date_is_followed_up_on_the_13th(self) -> None:
+    def test_late_evening_interview_stored_in_utc_is_followed_up_on_the_13th(self) -> None:
         late = datetime(2026, 11, 7, 7, 30, tzinfo=UTC)
         steps = plan(
             Timeline((Event(EventKind.INTERVIEW_HELD, late),)),

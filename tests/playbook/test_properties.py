@@ -56,12 +56,13 @@ def events(draw: st.DrawFn, at: datetime, workdays: Workdays) -> Event:
         kind = draw(st.sampled_from(COMMON_KINDS))
     else:
         kind = draw(st.sampled_from(OPEN_KINDS))
-    day = workdays.local_date(at)
-    later_day = st.integers(0, 30).map(lambda n: day + timedelta(days=n))
+    # Mostly on the user's clock, as the shell passes them; sometimes in UTC.
+    at = at.astimezone(draw(st.sampled_from([workdays.timezone, workdays.timezone, UTC])))
+    later_day = st.integers(0, 30).map(lambda n: at.date() + timedelta(days=n))
     later_moment = st.integers(1, 60 * 24 * 5).map(lambda n: at + timedelta(minutes=n))
     return Event(
         kind=kind,
-        at=at.astimezone(draw(st.sampled_from([UTC, workdays.timezone]))),
+        at=at,
         end=draw(st.none() | later_moment),
         decision_by=draw(st.none() | st.none() | later_day),
         wait_until=draw(st.none() | st.none() | later_day),

@@ -8,7 +8,7 @@ import pytest
 
 from nextsteps.playbook import Event, EventKind, InvalidEvent, Stage, Timeline
 
-from .timelines import applied, event, held, moment, nov, scheduled
+from .timelines import LOS_ANGELES, applied, event, held, moment, nov, scheduled
 
 
 @pytest.mark.parametrize(
@@ -29,11 +29,13 @@ def test_impossible_events_are_refused(fields: dict[str, object], message: str) 
         Event(**values)  # type: ignore[arg-type]
 
 
-def test_a_decision_on_the_users_day_is_valid_when_utc_is_already_tomorrow() -> None:
-    # 23:30 on Fri 6 Nov in Los Angeles, stored in UTC.
-    late = datetime(2026, 11, 7, 7, 30, tzinfo=UTC)
+def test_dates_are_checked_against_the_users_day() -> None:
+    # 23:30 on Fri 6 Nov in Los Angeles is already Sat 7 Nov in UTC.
+    late = datetime(2026, 11, 6, 23, 30, tzinfo=LOS_ANGELES)
 
     assert Event(EventKind.INTERVIEW_HELD, late, decision_by=nov(6)).decision_by == nov(6)
+    with pytest.raises(InvalidEvent, match="before the interview on 2026-11-07"):
+        Event(EventKind.INTERVIEW_HELD, late.astimezone(UTC), decision_by=nov(6))
 
 
 def test_events_are_kept_in_the_order_they_happened() -> None:

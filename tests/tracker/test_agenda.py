@@ -33,7 +33,9 @@ class AgendaTestCase(BaseTestCase):
         self.assertIn(StepKind.FOLLOW_UP, kinds)
 
     def test_other_users_steps_never_appear(self) -> None:
-        theirs = services.add_application(self.outsider, "Acme", "Analyst", applied_on=date(2026, 11, 2))
+        theirs = services.add_application(
+            self.outsider, "Acme", "Analyst", applied_on=date(2026, 11, 2)
+        )
         self.assertTrue(NextStep.objects.filter(application=theirs).exists())
         self.assertEqual(services.agenda(self.alice, MONDAY).steps, [])
 
@@ -82,5 +84,7 @@ class KeepSearchingTestCase(BaseTestCase):
         self.log(application, EventKind.OFFER_ACCEPTED, self.local(date(2026, 11, 3)))
         self.assertIsNotNone(services.agenda(self.alice, MONDAY).keep_searching)
         # The written offer arrives and is signed.
-        self.log(application, EventKind.OFFER_ACCEPTED, self.local(date(2026, 11, 4)), official=True)
+        self.log(
+            application, EventKind.OFFER_ACCEPTED, self.local(date(2026, 11, 4)), official=True
+        )
         self.assertIsNone(services.agenda(self.alice, MONDAY).keep_searching)

@@ -68,7 +68,9 @@ class RecordEventTestCase(BaseTestCase):
         self.assertEqual(self.application.stage, Stage.CLOSED)
 
     def test_an_early_follow_up_is_recorded_with_a_warning(self) -> None:
-        recorded = self.log(self.application, EventKind.FOLLOW_UP_SENT, self.local(date(2026, 11, 9)))
+        recorded = self.log(
+            self.application, EventKind.FOLLOW_UP_SENT, self.local(date(2026, 11, 9))
+        )
         self.assertEqual(len(recorded.warnings), 1)
         self.assertIn("early", recorded.warnings[0])
         self.assertIn("2026-11-13", recorded.warnings[0])
@@ -125,6 +127,8 @@ class AddApplicationTestCase(BaseTestCase):
 
     def test_the_company_is_shared_between_applications(self) -> None:
         first = self.add("Acme", "Analyst")
-        second = self.add("Acme", "Engineer", contact=services.ContactDetails("Jane", "j@acme.test"))
+        second = self.add(
+            "Acme", "Engineer", contact=services.ContactDetails("Jane", "j@acme.test")
+        )
         self.assertEqual(first.company_id, second.company_id)
         self.assertEqual(second.contacts.get().email, "j@acme.test")

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from nextsteps.accounts.models import Profile
-from nextsteps.playbook import PLAYBOOK_NAMES, load_playbook
+from nextsteps.playbook import load_playbook
 from nextsteps.playbook.workdays import format_working_days, parse_working_days, public_holidays
 
 
-def profile_of(user: AbstractBaseUser) -> Profile:
+def profile_of(user: User) -> Profile:
     profile, _ = Profile.objects.get_or_create(user=user)
     return profile
 
@@ -21,7 +21,9 @@ def _timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"Unknown timezone {value!r}; use an IANA name such as Europe/London.")
+        raise ValueError(
+            f"Unknown timezone {value!r}; use an IANA name such as Europe/London."
+        ) from None
     return value
 
 

@@ -15,12 +15,12 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from nextsteps.accounts import services as accounts
 from nextsteps.cli import output
 from nextsteps.cli.parse import BadInput, parse_contact, parse_day, parse_when
-from nextsteps.playbook import EventKind, InvalidEvent
 from nextsteps.playbook import Event as PlannedEvent
+from nextsteps.playbook import EventKind, InvalidEvent
 from nextsteps.playbook.timeline import Channel, Culture
-from nextsteps.accounts import services as accounts
 from nextsteps.tracker import services
 from nextsteps.tracker.models import Application, NextStep
 
@@ -117,12 +117,10 @@ def log(
     try:
         kind = EventKind(event)
     except ValueError:
-        raise BadInput(
-            f"Unknown event {event!r}; use one of: {', '.join(EventKind)}."
-        ) from None
+        raise BadInput(f"Unknown event {event!r}; use one of: {', '.join(EventKind)}.") from None
     user = current_user()
     application = services.application_of(user, application_id)
-    zone = services.profile_of(user).zone
+    zone = accounts.profile_of(user).zone
     planned = PlannedEvent(
         kind=kind,
         at=parse_when(at, "--at", zone) if at else now_in(zone),
@@ -150,7 +148,7 @@ def next_(application_id: Annotated[int, typer.Argument(metavar="ID")], json: Js
     """The application's open steps: what, by when, why, and from which article."""
     user = current_user()
     application = services.application_of(user, application_id)
-    zone = services.profile_of(user).zone
+    zone = accounts.profile_of(user).zone
     if json:
         now = now_in(zone)
         steps = services.open_steps(application)
@@ -166,7 +164,7 @@ def today(
 ) -> None:
     """Everything you can act on by the end of the day, overdue steps first."""
     user = current_user()
-    zone = services.profile_of(user).zone
+    zone = accounts.profile_of(user).zone
     now = now_in(zone)
     day = parse_day(on, "--on") if on else now.date()
     if day != now.date():
@@ -185,7 +183,7 @@ def today(
 def list_(json: Json = False) -> None:
     """Your applications, each with its stage and next step."""
     user = current_user()
-    zone = services.profile_of(user).zone
+    zone = accounts.profile_of(user).zone
     applications = list(
         Application.objects.filter(owner=user).select_related("company").order_by("id")
     )
@@ -204,7 +202,7 @@ def show(application_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """An application's timeline and plan."""
     user = current_user()
     application = services.application_of(user, application_id)
-    zone = services.profile_of(user).zone
+    zone = accounts.profile_of(user).zone
     output.print_timeline(application, list(application.events.order_by("at", "id")), zone)
     show_plan(application, zone)
 
@@ -212,7 +210,7 @@ def show(application_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
 @config_app.command(name="show")
 def config_show() -> None:
     """Print your settings."""
-    profile = services.profile_of(current_user())
+    profile = accounts.profile_of(current_user())
     for key, value in accounts.profile_settings(profile).items():
         print(f"{key} = {value}")
 
@@ -220,7 +218,7 @@ def config_show() -> None:
 @config_app.command(name="set")
 def config_set(key: str, value: str) -> None:
     """Change a setting: timezone, country, subdivision, working_days, playbook, weekly_target."""
-    profile = services.profile_of(current_user())
+    profile = accounts.profile_of(current_user())
     try:
         accounts.change_profile(profile, key, value)
     except ValueError as exc:
@@ -240,4 +238,3 @@ def serve(
         "  nextsteps today\n"
         "See `nextsteps --help`."
     )
-

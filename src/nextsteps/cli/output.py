@@ -66,7 +66,9 @@ def print_steps(rows: list[dict[str, Any]], today: date, zone: tzinfo, empty: st
     console.print(table)
 
 
-def application_row(application: Application, step: NextStep | None, zone: tzinfo) -> dict[str, Any]:
+def application_row(
+    application: Application, step: NextStep | None, zone: tzinfo
+) -> dict[str, Any]:
     return {
         "id": application.id,
         "company": application.company.name,
@@ -90,7 +92,9 @@ def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) ->
         applied = say_day(date.fromisoformat(row["applied_on"]), today) if row["applied_on"] else ""
         step = ""
         if row["next_step"]:
-            due = say_moment(datetime.fromisoformat(row["next_due"]), zone, today, row["next_all_day"])
+            due = say_moment(
+                datetime.fromisoformat(row["next_due"]), zone, today, row["next_all_day"]
+            )
             step = f"{step_label(row['next_step'], None)}, {due}"
         table.add_row(str(row["id"]), row["company"], row["role"], row["stage"], applied, step)
     console.print(table)
@@ -98,7 +102,9 @@ def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) ->
 
 def print_timeline(application: Application, events: list[Event], zone: tzinfo) -> None:
     today = datetime.now(zone).date()
-    console.print(f"[bold]{application.role} at {application.company.name}[/] ({application.stage})")
+    console.print(
+        f"[bold]{application.role} at {application.company.name}[/] ({application.stage})"
+    )
     table = Table(title="timeline", title_justify="left")
     for column in ("when", "what", "details"):
         table.add_column(column, overflow="fold")
@@ -116,5 +122,7 @@ def print_timeline(application: Application, events: list[Event], zone: tzinfo) 
             )
             if value
         ]
-        table.add_row(say_moment(event.at, zone, today), event.kind, "; ".join(d.strip() for d in details))
+        table.add_row(
+            say_moment(event.at, zone, today), event.kind, "; ".join(d.strip() for d in details)
+        )
     console.print(table)

@@ -37,7 +37,9 @@ def parse_when(text: str, option: str, zone: tzinfo) -> datetime:
         ) from None
 
 
-CONTACT = re.compile(r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)>)?\s*$")
+CONTACT = re.compile(
+    r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)>)?\s*$"
+)
 
 
 def parse_contact(text: str) -> tuple[str, str]:

@@ -7,7 +7,7 @@ dates are the user's calendar dates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -84,7 +84,9 @@ class Stage(StrEnum):
 
 @dataclass(frozen=True)
 class Event:
-    """One fact. `at` is when it happened (for a scheduled interview: when it starts).
+    """One fact. `at` is when it happened (for a scheduled interview: when it starts),
+    on the user's clock: its date is the user's day, which `decision_by` and
+    `wait_until` must not precede.
 
     `end` is an interview's end; `decision_by` the date the employer said they
     would decide; `wait_until` the date they asked you to wait for; `due` when
@@ -107,27 +109,19 @@ class Event:
             raise InvalidEvent("The end must be after the start.")
         if self.due is not None and self.due < self.at:
             raise InvalidEvent("The material cannot be due before it was requested.")
-        earliest = _earliest_calendar_date(self.at)
-        if self.wait_until is not None and self.wait_until < earliest:
+        # `at`'s own date: the shell passes times on the user's clock, so this is
+        # the user's calendar day.
+        day = self.at.date()
+        if self.wait_until is not None and self.wait_until < day:
             raise InvalidEvent(
                 f"They cannot ask you to wait until {self.wait_until.isoformat()}, "
-                f"which is before the {self.kind.value} on {self.at.date().isoformat()}."
+                f"which is before the {self.kind.value} on {day.isoformat()}."
             )
-        if self.decision_by is not None and self.decision_by < earliest:
+        if self.decision_by is not None and self.decision_by < day:
             raise InvalidEvent(
                 f"The decision date {self.decision_by.isoformat()} is before the "
-                f"{self.kind.value} on {self.at.date().isoformat()}."
+                f"{self.kind.value} on {day.isoformat()}."
             )
-
-
-def _earliest_calendar_date(moment: datetime) -> date:
-    """The date of `moment` in the westernmost timezone (UTC-12).
-
-    An event does not know the user's timezone, and the shell may hand it a UTC
-    time: an interview at 23:30 in Los Angeles is already tomorrow in UTC, yet the
-    user's "they'll decide by today" is still valid.
-    """
-    return (moment.astimezone(UTC) - timedelta(hours=12)).date()
 
 
 @dataclass(frozen=True)

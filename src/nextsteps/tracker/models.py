@@ -7,18 +7,20 @@ Only `tracker.services` writes Event and NextStep rows.
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from nextsteps.playbook import EventKind, StepKind
 from nextsteps.playbook import Event as PlannedEvent
+from nextsteps.playbook import EventKind, StepKind
 from nextsteps.playbook.step import is_overdue
 from nextsteps.playbook.timeline import Channel, Culture, Stage
 
 
-def _choices(enum: type) -> list[tuple[str, str]]:
+def _choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
     return [(member.value, member.value) for member in enum]
 
 
@@ -93,6 +95,9 @@ class Event(models.Model):
     channel = models.CharField(max_length=16, choices=_choices(Channel), blank=True)
     official = models.BooleanField(default=False)
     note = models.TextField(blank=True)
+    # The user's timezone when they recorded it: the event's dates were checked
+    # on that clock, and a later change of timezone must not make it invalid.
+    timezone = models.CharField(max_length=64)
     contacts = models.ManyToManyField(Contact, blank=True, related_name="events")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -102,8 +107,9 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} on {self.at:%Y-%m-%d}"
 
-    def as_planned(self, zone: tzinfo) -> PlannedEvent:
-        """The fact for the planner, its times on the user's clock."""
+    def as_planned(self) -> PlannedEvent:
+        """The fact for the planner, on the clock it was recorded on."""
+        zone = ZoneInfo(self.timezone)
         return PlannedEvent(
             kind=EventKind(self.kind),
             at=self.at.astimezone(zone),

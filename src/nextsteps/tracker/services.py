@@ -4,16 +4,16 @@ never write Event or NextStep rows themselves."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import profile_of
-from nextsteps.playbook import EventKind, Step, StepKind, Timeline, keep_searching, plan
 from nextsteps.playbook import Event as PlannedEvent
+from nextsteps.playbook import EventKind, Step, StepKind, Timeline, keep_searching, plan
 from nextsteps.playbook.step import completed_by
 from nextsteps.playbook.timeline import Culture, Stage
 from nextsteps.tracker.models import Application, Company, Contact, Event, NextStep
@@ -25,7 +25,7 @@ class NotFound(LookupError):
     """The object does not exist or belongs to somebody else: the same answer for both."""
 
 
-def application_of(owner: AbstractBaseUser, application_id: int) -> Application:
+def application_of(owner: User, application_id: int) -> Application:
     try:
         return Application.objects.select_related("company").get(pk=application_id, owner=owner)
     except Application.DoesNotExist:
@@ -40,7 +40,7 @@ class ContactDetails:
 
 @transaction.atomic
 def add_application(
-    owner: AbstractBaseUser,
+    owner: User,
     company_name: str,
     role: str,
     *,
@@ -84,7 +84,10 @@ class Recorded:
 
 def record_event(application: Application, planned: PlannedEvent, note: str = "") -> Recorded:
     """Append the event and replace the application's open steps with a fresh plan,
-    in one transaction: the plan never disagrees with the timeline."""
+    in one transaction: the plan never disagrees with the timeline.
+
+    `planned` is on the user's clock (its dates were checked against that day).
+    """
     with transaction.atomic():
         # Serialises replans of one application across processes.
         locked = Application.objects.select_for_update().select_related("company")
@@ -101,6 +104,7 @@ def record_event(application: Application, planned: PlannedEvent, note: str = ""
             channel=planned.channel or "",
             official=planned.official,
             note=note,
+            timezone=profile_of(application.owner).timezone,
         )
         replan(application, completed_by_event=planned)
     return Recorded(event=event, warnings=warnings)
@@ -125,9 +129,9 @@ def _early_warnings(application: Application, planned: PlannedEvent) -> list[str
     ][:1]
 
 
-def timeline_of(application: Application, zone: tzinfo) -> Timeline:
+def timeline_of(application: Application) -> Timeline:
     return Timeline(
-        events=tuple(e.as_planned(zone) for e in application.events.all()),
+        events=tuple(e.as_planned() for e in application.events.all()),
         culture=Culture(application.company.culture),
     )
 
@@ -140,7 +144,7 @@ def replan(application: Application, completed_by_event: PlannedEvent | None = N
     when the event just recorded completes it, cancelled otherwise.
     """
     profile = profile_of(application.owner)
-    timeline = timeline_of(application, profile.zone)
+    timeline = timeline_of(application)
     fresh = plan(timeline, profile.chosen_playbook(), profile.workdays())
     now = timezone.now()
 
@@ -161,7 +165,10 @@ def replan(application: Application, completed_by_event: PlannedEvent | None = N
         _copy_step(match, row)
         row.save()
     NextStep.objects.bulk_create(
-        [_copy_step(step, NextStep(owner=application.owner, application=application)) for step in leftovers]
+        [
+            _copy_step(step, NextStep(owner=application.owner, application=application))
+            for step in leftovers
+        ]
     )
 
     applied = timeline.of_kind(EventKind.APPLIED)
@@ -188,7 +195,7 @@ class Agenda:
     keep_searching: Step | None
 
 
-def agenda(owner: AbstractBaseUser, day: date) -> Agenda:
+def agenda(owner: User, day: date) -> Agenda:
     """Every open step the user can act on by the end of `day`, overdue ones included."""
     profile = profile_of(owner)
     workdays = profile.workdays()
@@ -201,7 +208,7 @@ def agenda(owner: AbstractBaseUser, day: date) -> Agenda:
     return Agenda(steps=steps, keep_searching=search_nudge(owner, profile, day))
 
 
-def search_nudge(owner: AbstractBaseUser, profile: Profile, day: date) -> Step | None:
+def search_nudge(owner: User, profile: Profile, day: date) -> Step | None:
     """Articles 000, 002, 003: keep applying while you wait. Three index lookups."""
     mine = Application.objects.filter(owner=owner)
     last = mine.filter(applied_on__isnull=False).order_by("-applied_on").first()
@@ -217,4 +224,3 @@ def search_nudge(owner: AbstractBaseUser, profile: Profile, day: date) -> Step |
 
 def open_steps(application: Application) -> list[NextStep]:
     return list(application.steps.filter(state=NextStep.State.OPEN).order_by("due", "id"))
-

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,16 +14,36 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('timezone', models.CharField(default='UTC', max_length=64)),
-                ('country', models.CharField(blank=True, help_text='ISO 3166-1, for holidays', max_length=2)),
-                ('subdivision', models.CharField(blank=True, help_text='ISO 3166-2 part', max_length=8)),
-                ('working_days', models.CharField(default='mon,tue,wed,thu,fri', max_length=32)),
-                ('playbook', models.CharField(default='seven-day', max_length=32)),
-                ('weekly_target', models.PositiveSmallIntegerField(default=5)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("timezone", models.CharField(default="UTC", max_length=64)),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True, help_text="ISO 3166-1, for holidays", max_length=2
+                    ),
+                ),
+                (
+                    "subdivision",
+                    models.CharField(blank=True, help_text="ISO 3166-2 part", max_length=8),
+                ),
+                ("working_days", models.CharField(default="mon,tue,wed,thu,fri", max_length=32)),
+                ("playbook", models.CharField(default="seven-day", max_length=32)),
+                ("weekly_target", models.PositiveSmallIntegerField(default=5)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
     ]
