@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "nextsteps.accounts",
     "nextsteps.tracker",
+    "nextsteps.outreach",
+    "nextsteps.web",
 ]
 
 MIDDLEWARE = [

@@ -17,8 +17,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     import django
 
     django.setup()
-    # Imported after setup: the commands use the models.
-    from nextsteps.cli.commands import USER_ERRORS, app
+    # Imported after setup: the commands use the models. Each module adds its
+    # subcommands to the one app.
+    from nextsteps.cli import commands, messages, web  # noqa: F401
+    from nextsteps.cli.app import USER_ERRORS, app
 
     args = list(argv if argv is not None else sys.argv[1:]) or ["--help"]
     try:

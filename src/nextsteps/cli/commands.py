@@ -1,66 +1,23 @@
-"""The subcommands. Each parses what the user typed, calls a service, prints."""
+"""The tracker's subcommands. Each parses what the user typed, calls a service, prints."""
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import datetime
 from typing import Annotated, Any
 
 import typer
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-from django.utils import timezone
 
 from nextsteps.accounts import services as accounts
 from nextsteps.cli import output
+from nextsteps.cli.app import Json, app, config_app, current_user, now_in
 from nextsteps.cli.parse import BadInput, parse_contact, parse_day, parse_when
 from nextsteps.playbook import Event as PlannedEvent
-from nextsteps.playbook import EventKind, InvalidEvent
+from nextsteps.playbook import EventKind
 from nextsteps.playbook.timeline import Channel, Culture
 from nextsteps.tracker import services
 from nextsteps.tracker.models import Application, NextStep
-
-USER_ERRORS = (BadInput, services.NotFound, InvalidEvent)
-
-app = typer.Typer(
-    help="nextsteps: the right next step after every application and interview, and why.",
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-config_app = typer.Typer(help="Your timezone, holidays, working days and playbook.")
-app.add_typer(config_app, name="config")
-
-Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-@app.callback()
-def prepare_database(ctx: typer.Context) -> None:
-    """On the embedded SQLite default, migrate first if needed."""
-    if ctx.invoked_subcommand == "migrate":
-        return
-    executor = MigrationExecutor(connection)
-    if not executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        return
-    if os.environ.get("DATABASE_URL"):
-        raise BadInput("The database needs migrating first: run `nextsteps migrate`.")
-    call_command("migrate", verbosity=0)
-
-
-def current_user() -> Any:
-    user, created = get_user_model().objects.get_or_create(username=settings.CLI_USERNAME)
-    if created:
-        user.set_unusable_password()
-        user.save()
-    return user
-
-
-def now_in(zone: Any) -> datetime:
-    return timezone.now().astimezone(zone)
 
 
 @app.command()
@@ -224,17 +181,3 @@ def config_set(key: str, value: str) -> None:
     except ValueError as exc:
         raise BadInput(str(exc)) from None
     print(f"{key} = {accounts.profile_settings(profile)[key]}")
-
-
-@app.command()
-def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-) -> None:
-    """Start nextsteps for your browser."""
-    print(
-        "The nextsteps web pages are on their way; until then the command line does it all:\n"
-        "  nextsteps add Acme 'Data Analyst' --applied 2026-11-02\n"
-        "  nextsteps today\n"
-        "See `nextsteps --help`."
-    )

@@ -1,0 +1,1 @@
+"""Subcommands for messages: drafts, the mail account, the outbox and the worker."""
