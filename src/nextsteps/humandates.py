@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
+from nextsteps.playbook.workdays import day_label
+
 
 def say_day(day: date, today: date) -> str:
     offset = (day - today).days
     named = {-1: "yesterday", 0: "today", 1: "tomorrow"}
     if offset in named:
         return named[offset]
-    text = f"{day:%a} {day.day} {day:%b}"
+    text = day_label(day)
     return text if day.year == today.year else f"{text} {day.year}"
 
 

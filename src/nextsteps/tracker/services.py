@@ -4,7 +4,7 @@ never write Event or NextStep rows themselves."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -90,9 +90,10 @@ def record_event(application: Application, planned: PlannedEvent, note: str = ""
     """
     with transaction.atomic():
         # Serialises replans of one application across processes.
-        locked = Application.objects.select_for_update().select_related("company")
+        locked = Application.objects.select_for_update().select_related("company", "owner")
         application = locked.get(pk=application.pk)
-        warnings = _early_warnings(application, planned)
+        profile = profile_of(application.owner)
+        warnings = _early_warnings(application, planned, profile.zone)
         event = Event.objects.create(
             application=application,
             kind=planned.kind,
@@ -104,17 +105,16 @@ def record_event(application: Application, planned: PlannedEvent, note: str = ""
             channel=planned.channel or "",
             official=planned.official,
             note=note,
-            timezone=profile_of(application.owner).timezone,
+            timezone=profile.timezone,
         )
-        replan(application, completed_by_event=planned)
+        replan(application, profile, completed_by_event=planned)
     return Recorded(event=event, warnings=warnings)
 
 
-def _early_warnings(application: Application, planned: PlannedEvent) -> list[str]:
+def _early_warnings(application: Application, planned: PlannedEvent, zone: tzinfo) -> list[str]:
     """Article 004: "If you contact them earlier you will be a nuisance." """
     if planned.kind != EventKind.FOLLOW_UP_SENT:
         return []
-    zone = profile_of(application.owner).zone
     day = planned.at.astimezone(zone).date()
     early = application.steps.filter(
         state=NextStep.State.OPEN,
@@ -136,14 +136,15 @@ def timeline_of(application: Application) -> Timeline:
     )
 
 
-def replan(application: Application, completed_by_event: PlannedEvent | None = None) -> None:
+def replan(
+    application: Application, profile: Profile, completed_by_event: PlannedEvent | None = None
+) -> None:
     """Make the stored plan match the timeline. Must run inside record_event's transaction.
 
     A step that stays in the plan keeps its row (and id), so a calendar entry made
     from it moves instead of being duplicated. A step that leaves the plan is done
     when the event just recorded completes it, cancelled otherwise.
     """
-    profile = profile_of(application.owner)
     timeline = timeline_of(application)
     fresh = plan(timeline, profile.chosen_playbook(), profile.workdays())
     now = timezone.now()
@@ -162,13 +163,14 @@ def replan(application: Application, completed_by_event: PlannedEvent | None = N
             row.save(update_fields=["state", "closed_at"])
             continue
         leftovers.remove(match)
-        _copy_step(match, row)
-        row.save()
+        changed = {k: v for k, v in _stored(match).items() if getattr(row, k) != v}
+        if changed:
+            for name, value in changed.items():
+                setattr(row, name, value)
+            row.save(update_fields=list(changed))
     NextStep.objects.bulk_create(
-        [
-            _copy_step(step, NextStep(owner=application.owner, application=application))
-            for step in leftovers
-        ]
+        NextStep(owner_id=application.owner_id, application=application, **_stored(step))
+        for step in leftovers
     )
 
     applied = timeline.of_kind(EventKind.APPLIED)
@@ -178,15 +180,17 @@ def replan(application: Application, completed_by_event: PlannedEvent | None = N
     application.save(update_fields=["stage", "applied_on", "ends_search"])
 
 
-def _copy_step(step: Step, row: NextStep) -> NextStep:
-    row.kind = step.kind
-    row.attempt = step.attempt
-    row.not_before = step.not_before
-    row.due = step.due
-    row.all_day = step.all_day
-    row.why = step.why
-    row.sources = list(step.sources)
-    return row
+def _stored(step: Step) -> dict[str, object]:
+    """A planned step as NextStep column values."""
+    return {
+        "kind": step.kind.value,
+        "attempt": step.attempt,
+        "not_before": step.not_before,
+        "due": step.due,
+        "all_day": step.all_day,
+        "why": step.why,
+        "sources": list(step.sources),
+    }
 
 
 @dataclass(frozen=True)
