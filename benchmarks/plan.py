@@ -129,7 +129,7 @@ def seed(applications: int) -> Any:
             for owner in chunk
         )
         Event.objects.bulk_create(
-            Event(application=a, kind=kind, at=at)
+            Event(application=a, kind=kind, at=at, timezone="UTC")
             for a in rows
             for kind in (EventKind.APPLIED, EventKind.INTERVIEW_HELD)
         )
@@ -197,7 +197,9 @@ def bench_database(applications: int) -> dict[str, Any]:
         services.record_event(application, PlannedEvent(EventKind.EMPLOYER_REPLIED, at))
         record_times.append(time.perf_counter() - started)
         started = time.perf_counter()
-        Event.objects.create(application=application, kind=EventKind.REFLECTED, at=at)
+        Event.objects.create(
+            application=application, kind=EventKind.REFLECTED, at=at, timezone="Europe/London"
+        )
         insert_times.append(time.perf_counter() - started)
 
     return {

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -51,6 +51,19 @@ class RecordEventTestCase(BaseTestCase):
         after = {s.kind: s.id for s in services.open_steps(self.application)}
         self.assertEqual(after[StepKind.FOLLOW_UP], before[StepKind.FOLLOW_UP])
         self.assertNotIn(StepKind.THANK_YOU, after)
+
+    def test_a_moved_step_keeps_its_row_and_raises_its_sequence(self) -> None:
+        follow_up = self.application.steps.get(kind=StepKind.FOLLOW_UP, state="open")
+        self.log(
+            self.application,
+            EventKind.EMPLOYER_REPLIED,
+            self.local(date(2026, 11, 10)),
+            decision_by=date(2026, 11, 20),
+        )
+        moved = self.application.steps.get(kind=StepKind.FOLLOW_UP, state="open")
+        self.assertEqual(moved.id, follow_up.id)
+        self.assertEqual(moved.due, self.local(date(2026, 11, 23)))
+        self.assertEqual(moved.sequence, follow_up.sequence + 1)
 
     def test_a_card_does_not_count_as_the_thank_you_email(self) -> None:
         self.log(
@@ -132,3 +145,20 @@ class AddApplicationTestCase(BaseTestCase):
         )
         self.assertEqual(first.company_id, second.company_id)
         self.assertEqual(second.contacts.get().email, "j@acme.test")
+
+
+class TimezoneChangeTestCase(BaseTestCase):
+    def test_moving_timezone_keeps_earlier_events_valid(self) -> None:
+        self.profile.timezone = "America/Los_Angeles"
+        self.profile.save()
+        application = self.add(applied_on=date(2026, 11, 2))
+        los_angeles = self.profile.zone
+        late_interview = datetime(2026, 11, 6, 23, 30, tzinfo=los_angeles)  # the 7th in London
+        self.log(
+            application, EventKind.INTERVIEW_HELD, late_interview, decision_by=date(2026, 11, 6)
+        )
+
+        self.profile.timezone = "Europe/London"
+        self.profile.save()
+        self.log(application, EventKind.THANK_YOU_SENT, self.local(date(2026, 11, 7), 10))
+        self.assertNotIn(StepKind.THANK_YOU, {s.kind for s in services.open_steps(application)})

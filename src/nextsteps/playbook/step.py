@@ -83,3 +83,23 @@ def completed_by(step: StepKind, event: Event) -> bool:
     if channel is Channel.CARD:
         return event.channel is Channel.CARD
     return channel is None or event.channel is not Channel.CARD
+
+
+_TITLES: dict[StepKind, str] = {
+    StepKind.PREPARE_INTERVIEW: "Prepare for the {company} interview ({role})",
+    StepKind.REFLECT: "Note how the {company} interview went",
+    StepKind.THANK_YOU: "Thank {company} for the {role} interview",
+    StepKind.HANDWRITTEN_NOTE: "Post a handwritten note to {company}",
+    StepKind.SEND_MATERIALS: "Send {company} the material they asked for",
+    StepKind.FOLLOW_UP: "Follow up with {company} about {role}",
+    StepKind.MOVE_ON: "Close {role} at {company} and move on",
+    StepKind.CHECK_IN: "Check in with {company} about {role}",
+    StepKind.REPLY_TO_REJECTION: "Reply graciously to {company}",
+    StepKind.KEEP_SEARCHING: "Apply for another job",
+}
+
+
+def title(kind: StepKind, company: str = "", role: str = "", attempt: int | None = None) -> str:
+    """What to do, in a few words a calendar or a list can show."""
+    text = _TITLES[kind].format(company=company, role=role)
+    return f"{text} (follow-up {attempt})" if kind is StepKind.FOLLOW_UP and attempt else text

@@ -143,6 +143,10 @@ class NextStep(models.Model):
     sources = models.JSONField(default=list)
     state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Raised whenever a replan moves the step, so a calendar app that already
+    # shows it replaces it (iCalendar SEQUENCE).
+    sequence = models.PositiveIntegerField(default=0)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         indexes = [

@@ -167,7 +167,9 @@ def replan(
         if changed:
             for name, value in changed.items():
                 setattr(row, name, value)
-            row.save(update_fields=list(changed))
+            if changed.keys() & {"not_before", "due", "all_day"}:
+                row.sequence += 1
+            row.save(update_fields=[*changed, "sequence", "updated"])
     NextStep.objects.bulk_create(
         NextStep(owner_id=application.owner_id, application=application, **_stored(step))
         for step in leftovers

@@ -1,0 +1,34 @@
+"""A step knows how to name itself and whether it is overdue."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nextsteps.playbook import StepKind
+from nextsteps.playbook.step import is_overdue, title
+
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.mark.parametrize(
+    ("kind", "attempt", "expected"),
+    [
+        (StepKind.FOLLOW_UP, 1, "Follow up with Acme about Data Analyst (follow-up 1)"),
+        (StepKind.THANK_YOU, None, "Thank Acme for the Data Analyst interview"),
+        (StepKind.KEEP_SEARCHING, None, "Apply for another job"),
+    ],
+    ids=["follow-up names its attempt", "thank-you names the interview", "the nudge"],
+)
+def test_every_step_has_a_title(kind: StepKind, attempt: int | None, expected: str) -> None:
+    assert title(kind, "Acme", "Data Analyst", attempt) == expected
+    assert all(title(k, "Acme", "Analyst") for k in StepKind)
+
+
+def test_a_day_level_step_is_overdue_only_once_its_day_has_passed() -> None:
+    due = datetime(2026, 11, 13, 9, tzinfo=LONDON)
+    assert not is_overdue(due, True, datetime(2026, 11, 13, 18, tzinfo=LONDON), LONDON)
+    assert is_overdue(due, True, datetime(2026, 11, 14, 0, 1, tzinfo=LONDON), LONDON)
+    assert is_overdue(due, False, datetime(2026, 11, 13, 9, 1, tzinfo=LONDON), LONDON)
