@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "nextsteps.accounts",
     "nextsteps.tracker",
     "nextsteps.outreach",
+    "nextsteps.reminders",
     "nextsteps.web",
 ]
 
@@ -119,6 +120,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+
+# Where links in calendar entries and e-mails point.
+SITE_URL = os.environ.get("NEXTSTEPS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # The user a CLI command acts for on a laptop install.
 CLI_USERNAME = os.environ.get("NEXTSTEPS_USER", "me")

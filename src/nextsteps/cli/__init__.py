@@ -19,7 +19,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     django.setup()
     # Imported after setup: the commands use the models. Each module adds its
     # subcommands to the one app.
-    from nextsteps.cli import commands, messages, web  # noqa: F401
+    from nextsteps.cli import commands, messages, reminders, web  # noqa: F401
     from nextsteps.cli.app import USER_ERRORS, app
 
     args = list(argv if argv is not None else sys.argv[1:]) or ["--help"]

@@ -143,6 +143,8 @@ class NextStep(models.Model):
     sources = models.JSONField(default=list)
     state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Why the user chose not to do it; a skipped step stays skipped across replans.
+    skip_reason = models.CharField(max_length=200, blank=True)
     # Raised whenever a replan moves the step, so a calendar app that already
     # shows it replaces it (iCalendar SEQUENCE).
     sequence = models.PositiveIntegerField(default=0)
@@ -160,6 +162,8 @@ class NextStep(models.Model):
             models.Index(
                 fields=["application"], condition=Q(state="open"), name="nextstep_open_plan"
             ),
+            # The calendar feed's version: the user's latest change to any step.
+            models.Index(fields=["owner", "updated"], name="nextstep_owner_updated"),
         ]
 
     def __str__(self) -> str:

@@ -160,7 +160,7 @@ def replan(
             )
             row.state = NextStep.State.DONE if done else NextStep.State.CANCELLED
             row.closed_at = now
-            row.save(update_fields=["state", "closed_at"])
+            row.save(update_fields=["state", "closed_at", "updated"])
             continue
         leftovers.remove(match)
         changed = {k: v for k, v in _stored(match).items() if getattr(row, k) != v}

@@ -1,0 +1,162 @@
+"""Reminders where the user already looks: their calendar."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timedelta, tzinfo
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db.models import Max
+
+from nextsteps.accounts.services import profile_of
+from nextsteps.playbook import EventKind, StepKind
+from nextsteps.playbook.step import title
+from nextsteps.reminders.ics import Entry, calendar
+from nextsteps.reminders.models import CalendarFeed, new_token
+from nextsteps.tracker.models import Event, NextStep
+from nextsteps.tracker.services import search_nudge
+
+# A deadline shows as the half hour before it, so it can be seen in a day view.
+DEADLINE_SLOT = timedelta(minutes=30)
+INTERVIEW_LENGTH = timedelta(hours=1)
+# Where a reminder helps: before the interview, and before the thank-you is late.
+REMIND_BEFORE_INTERVIEW = timedelta(hours=1)
+REMIND_BEFORE = {StepKind.THANK_YOU: timedelta(hours=3)}
+INTERVIEWS = (EventKind.INTERVIEW_SCHEDULED, EventKind.INTERVIEW_HELD)
+INTERVIEW_CHECKLIST = (
+    "Before you leave: say you want the job; ask what the next steps are and when you can "
+    "expect an answer; get each interviewer's name and e-mail address."
+)
+
+
+def feed_of(user: User) -> CalendarFeed:
+    feed, _ = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+def rotate_feed(user: User) -> CalendarFeed:
+    """A new secret address; the old one stops working at once."""
+    feed = feed_of(user)
+    feed.token = new_token()
+    feed.save(update_fields=["token"])
+    return feed
+
+
+def feed_url(user: User) -> str:
+    return f"{settings.SITE_URL}/calendar/{feed_of(user).token}.ics"
+
+
+def owner_of_token(token: str) -> User | None:
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    return feed.user if feed else None
+
+
+def feed_version(user: User, today: date) -> str:
+    """Changes whenever the feed would (any step of the user changed, their timezone,
+    the day for the keep-applying nudge): an ETag without building the feed."""
+    changed = NextStep.objects.filter(owner=user).aggregate(latest=Max("updated"))["latest"]
+    parts = (profile_of(user).timezone, str(changed), today.isoformat())
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def application_url(application_id: int) -> str:
+    return f"{settings.SITE_URL}/applications/{application_id}/"
+
+
+def feed(user: User, now: datetime) -> bytes:
+    """Every open step, every interview, and the keep-applying nudge."""
+    profile = profile_of(user)
+    zone = profile.zone
+    steps = NextStep.objects.filter(owner=user, state=NextStep.State.OPEN).select_related(
+        "application__company"
+    )
+    entries = [step_entry(step, zone) for step in steps.order_by("due", "id")]
+    entries += interview_entries(user, zone)
+    today = now.astimezone(zone).date()
+    nudge = search_nudge(user, profile, today)
+    if nudge is not None:
+        entries.append(
+            Entry(
+                uid=f"keep-searching-{user.pk}@nextsteps",
+                summary=title(nudge.kind),
+                description=_description(nudge.why, nudge.sources, f"{settings.SITE_URL}/"),
+                start=today,
+                end=today + timedelta(days=1),
+                sequence=0,
+                stamp=now,
+            )
+        )
+    return calendar(entries, name="nextsteps")
+
+
+def step_entry(step: NextStep, zone: tzinfo) -> Entry:
+    application = step.application
+    link = application_url(application.id)
+    due = step.due.astimezone(zone)
+    start: date | datetime = max(step.not_before.astimezone(zone), due - DEADLINE_SLOT)
+    end: date | datetime = due
+    if step.all_day:
+        start, end = due.date(), due.date() + timedelta(days=1)
+    return Entry(
+        uid=f"step-{step.pk}@nextsteps",
+        summary=title(
+            StepKind(step.kind), application.company.name, application.role, step.attempt
+        ),
+        description=_description(step.why, step.sources, link),
+        start=start,
+        end=end,
+        sequence=step.sequence,
+        stamp=step.updated,
+        url=link,
+        remind_before=REMIND_BEFORE.get(StepKind(step.kind)),
+    )
+
+
+def interview_entries(user: User, zone: tzinfo) -> list[Entry]:
+    """Interviews, once each: a held interview replaces the one scheduled that day."""
+    events = (
+        Event.objects.filter(application__owner=user, kind__in=INTERVIEWS)
+        .select_related("application__company")
+        .order_by("at", "id")
+    )
+    held = {
+        (e.application_id, e.at.astimezone(zone).date())
+        for e in events
+        if e.kind == EventKind.INTERVIEW_HELD
+    }
+    return [
+        interview_entry(e, zone)
+        for e in events
+        if e.kind == EventKind.INTERVIEW_HELD
+        or (e.application_id, e.at.astimezone(zone).date()) not in held
+    ]
+
+
+def interview_entry(event: Event, zone: tzinfo) -> Entry:
+    application = event.application
+    link = application_url(application.id)
+    start = event.at.astimezone(zone)
+    ahead = event.kind == EventKind.INTERVIEW_SCHEDULED
+    return Entry(
+        uid=f"interview-{event.pk}@nextsteps",
+        summary=f"Interview: {application.role} at {application.company.name}",
+        description=_description(INTERVIEW_CHECKLIST if ahead else event.note, [], link),
+        start=start,
+        end=(event.end or event.at + INTERVIEW_LENGTH).astimezone(zone),
+        sequence=0,
+        stamp=event.recorded_at,
+        url=link,
+        remind_before=REMIND_BEFORE_INTERVIEW,
+    )
+
+
+def interview_file(event: Event) -> bytes:
+    """One interview as a file to open in a calendar app ("add to my calendar")."""
+    zone = profile_of(event.application.owner).zone
+    return calendar([interview_entry(event, zone)], name="nextsteps interview")
+
+
+def _description(why: str, sources: list[str] | tuple[str, ...], link: str) -> str:
+    cited = f"\nFrom: {'; '.join(sources)}" if sources else ""
+    return f"{why}{cited}\n{link}".lstrip()
