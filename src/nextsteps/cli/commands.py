@@ -13,6 +13,7 @@ from nextsteps.accounts import services as accounts
 from nextsteps.cli import output
 from nextsteps.cli.app import Json, app, config_app, current_user, now_in
 from nextsteps.cli.parse import BadInput, parse_contact, parse_day, parse_when
+from nextsteps.humandates import say_moment
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind
 from nextsteps.playbook.timeline import Channel, Culture
@@ -91,6 +92,8 @@ def log(
     recorded = services.record_event(application, planned, note=note)
     for warning in recorded.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    when = say_moment(planned.at, zone, now_in(zone).date())
+    print(f"Recorded {kind.value} ({when}) for {application}. Next:")
     show_plan(application, zone)
 
 
