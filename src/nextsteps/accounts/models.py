@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from nextsteps.playbook import DEFAULT_PLAYBOOK, Playbook, Workdays, load_playbook
+from nextsteps.playbook.sending import SendingCalendar, WorkingHours
 from nextsteps.playbook.workdays import parse_working_days, public_holidays
 
 
@@ -19,6 +20,8 @@ class Profile(models.Model):
     working_days = models.CharField(max_length=32, default="mon,tue,wed,thu,fri")
     playbook = models.CharField(max_length=32, default=DEFAULT_PLAYBOOK)
     weekly_target = models.PositiveSmallIntegerField(default=5)
+    # When scheduled messages may go out, on the working days: "09:00-17:00".
+    working_hours = models.CharField(max_length=11, default="09:00-17:00")
 
     def __str__(self) -> str:
         return f"profile of {self.user}"
@@ -33,6 +36,9 @@ class Profile(models.Model):
             working_days=parse_working_days(self.working_days),
             holidays=public_holidays(self.country, self.subdivision),
         )
+
+    def sending_calendar(self) -> SendingCalendar:
+        return SendingCalendar(self.workdays(), WorkingHours.parse(self.working_hours))
 
     def chosen_playbook(self) -> Playbook:
         return load_playbook(self.playbook)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.models import User
+from django.db import transaction
 
 from nextsteps.accounts.models import Profile
 from nextsteps.playbook import load_playbook
+from nextsteps.playbook.sending import WorkingHours
 from nextsteps.playbook.workdays import format_working_days, parse_working_days, public_holidays
 
 
@@ -46,6 +48,7 @@ SETTINGS: dict[str, Callable[[str], object]] = {
     "working_days": lambda v: format_working_days(parse_working_days(v)),
     "playbook": _playbook,
     "weekly_target": _weekly_target,
+    "working_hours": lambda v: str(WorkingHours.parse(v)),
 }
 
 
@@ -62,3 +65,47 @@ def change_profile(profile: Profile, key: str, text: str) -> None:
     public_holidays(str(candidate["country"]), str(candidate["subdivision"]))
     setattr(profile, key, value)
     profile.save(update_fields=[key])
+
+
+class SettingsRejected(ValueError):
+    """Some settings were refused; `errors` holds one sentence per setting."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors
+
+
+def change_settings(profile: Profile, texts: Mapping[str, str]) -> list[str]:
+    """Validate and store several settings as typed: all of them, or none.
+
+    Returns the keys that changed. The subdivision is set last, after the country
+    it belongs to.
+    """
+    current = {key: str(value) for key, value in profile_settings(profile).items()}
+    changed = [key for key, text in texts.items() if text.strip() != current.get(key)]
+    if "country" in changed and "subdivision" in texts and "subdivision" not in changed:
+        changed.append("subdivision")  # checked again against the new country
+    errors: dict[str, str] = {}
+    try:
+        with transaction.atomic():
+            if "subdivision" in changed:
+                change_profile(profile, "subdivision", "")
+            for key in sorted(changed, key=lambda k: k == "subdivision"):
+                try:
+                    change_profile(profile, key, texts[key])
+                except ValueError as exc:
+                    errors[key] = str(exc)
+            if errors:
+                raise SettingsRejected(errors)
+    except SettingsRejected:
+        profile.refresh_from_db()
+        raise
+    return changed
+
+
+@transaction.atomic
+def create_account(username: str, password: str, timezone: str = "UTC") -> User:
+    """A new user with a profile on their own clock; the username must be free."""
+    user = User.objects.create_user(username=username, password=password)
+    change_profile(profile_of(user), "timezone", timezone)
+    return user

@@ -5,7 +5,9 @@ user's calendar are arguments.
 """
 
 from nextsteps.playbook.book import DEFAULT_PLAYBOOK, PLAYBOOK_NAMES, Playbook, load_playbook
+from nextsteps.playbook.drafting import MessageKind
 from nextsteps.playbook.plan import keep_searching, plan
+from nextsteps.playbook.sending import SendingCalendar, WorkingHours, best_sending_time
 from nextsteps.playbook.step import Step, StepKind
 from nextsteps.playbook.timeline import (
     EMPLOYER_ANSWERS,
@@ -18,6 +20,7 @@ from nextsteps.playbook.timeline import (
     Stage,
     Timeline,
 )
+from nextsteps.playbook.tone import check_tone
 from nextsteps.playbook.workdays import MORNING, Workdays, parse_working_days, public_holidays
 
 __all__ = [
@@ -31,12 +34,17 @@ __all__ = [
     "Event",
     "EventKind",
     "InvalidEvent",
+    "MessageKind",
     "Playbook",
+    "SendingCalendar",
     "Stage",
     "Step",
     "StepKind",
     "Timeline",
     "Workdays",
+    "WorkingHours",
+    "best_sending_time",
+    "check_tone",
     "keep_searching",
     "load_playbook",
     "parse_working_days",

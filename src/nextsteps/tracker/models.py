@@ -76,6 +76,10 @@ class Application(models.Model):
         indexes = [
             models.Index(fields=["owner", "stage"], name="application_owner_stage"),
             models.Index(fields=["owner", "applied_on"], name="application_owner_applied"),
+            # "Has this user accepted an official offer?" without reading the rest.
+            models.Index(
+                fields=["owner"], condition=Q(ends_search=True), name="application_search_over"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -153,14 +157,13 @@ class NextStep(models.Model):
     class Meta:
         indexes = [
             # "What can I act on by tonight?" touches open steps only, however
-            # many closed ones the user (or anyone else) has.
+            # many closed ones the user (or anyone else) has. It is the only
+            # partial index on open steps, so PostgreSQL's planner cannot prefer
+            # another one when one user holds most of the closed rows.
             models.Index(
                 fields=["owner", "not_before"],
                 condition=Q(state="open"),
                 name="nextstep_open_agenda",
-            ),
-            models.Index(
-                fields=["application"], condition=Q(state="open"), name="nextstep_open_plan"
             ),
             # The calendar feed's version: the user's latest change to any step.
             models.Index(fields=["owner", "updated"], name="nextstep_owner_updated"),

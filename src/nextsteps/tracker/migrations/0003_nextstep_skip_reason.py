@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tracker', '0002_step_sequence'),
+        ("tracker", "0002_step_sequence"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='nextstep',
-            name='skip_reason',
+            model_name="nextstep",
+            name="skip_reason",
             field=models.CharField(blank=True, max_length=200),
         ),
     ]

@@ -1,0 +1,170 @@
+"""Sending one claimed message: the last check, the SMTP conversation, the outcome.
+
+Called by the worker right after it claimed the message; every write here is
+conditional on the claim still being this worker's.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from nextsteps.accounts.services import profile_of
+from nextsteps.outreach import outbox, smtp
+from nextsteps.outreach.crypto import KeyMismatch, decrypt_password
+from nextsteps.outreach.emails import Letter, build_email, envelope_sender
+from nextsteps.outreach.models import MailAccount, Message
+from nextsteps.outreach.services import record_sending
+from nextsteps.playbook.sending import Recheck, SendingCalendar, recheck, retry_delay
+from nextsteps.playbook.workdays import day_label
+from nextsteps.tracker.models import NextStep
+from nextsteps.tracker.services import answered_since
+
+log = logging.getLogger("nextsteps.outbox")
+State = Message.State
+
+
+def deliver(message: Message, worker_id: str) -> str:
+    """Send a claimed message, or settle why not. Returns the state it ended in."""
+    calendar = profile_of(message.owner).sending_calendar()
+    verdict = recheck(_fresh_facts(message, calendar, timezone.now()))
+    if verdict.cancel:
+        outbox.settle(message, worker_id, State.CANCELLED, verdict.cancel)
+        log.info("message %s cancelled before sending: %s", message.pk, verdict.cancel)
+        return State.CANCELLED
+    if verdict.defer_to is not None:
+        outbox.release(message, worker_id, verdict.defer_to, "Waiting for your working hours.")
+        return State.SCHEDULED
+    account = MailAccount.objects.filter(owner=message.owner).first()
+    if account is None:
+        outbox.settle(message, worker_id, State.FAILED, "Not sent: there is no mail account.")
+        return State.FAILED
+    try:
+        server = _server_of(account)
+    except KeyMismatch as exc:
+        outbox.settle(message, worker_id, State.FAILED, f"Not sent: {exc}")
+        log.error("message %s: %s", message.pk, exc)
+        return State.FAILED
+    _thread(message, worker_id)
+    outcome = _converse(message, account, server)
+    return _settle(message, worker_id, outcome, calendar)
+
+
+def _fresh_facts(message: Message, calendar: SendingCalendar, now: datetime) -> Recheck:
+    step = NextStep.objects.filter(pk=message.step_id).first() if message.step_id else None
+    return Recheck(
+        now=now,
+        send_at=message.send_at,
+        send_by=message.send_by,
+        within_hours=message.within_hours,
+        calendar=calendar,
+        answered_at=answered_since(message.application, message.scheduled_at),
+        step_open=step is None or step.state == NextStep.State.OPEN,
+        step_not_before=step.not_before if step else None,
+        step_all_day=step.all_day if step else False,
+        deadline=message.deadline,
+    )
+
+
+def _server_of(account: MailAccount) -> smtp.Server:
+    password = decrypt_password(account.password_encrypted) if account.password_encrypted else ""
+    return smtp.Server(
+        host=account.host,
+        port=account.port,
+        security=account.security,
+        username=account.username,
+        password=password,
+    )
+
+
+def _thread(message: Message, worker_id: str) -> None:
+    """Follow-ups in one application are one thread, pointing at the last message."""
+    previous = outbox.previous_in_thread(message)
+    if previous is None or not previous.message_id:
+        return
+    references = " ".join(filter(None, [previous.references, previous.message_id]))
+    outbox.set_thread(message, worker_id, previous.message_id, references)
+
+
+def _converse(message: Message, account: MailAccount, server: smtp.Server) -> smtp.Outcome:
+    letter = Letter(
+        from_address=account.from_address,
+        to_name=message.to_name,
+        to_address=message.to_address,
+        subject=message.subject,
+        body=message.body,
+    )
+    email = build_email(
+        letter,
+        message_id=message.message_id,
+        in_reply_to=message.in_reply_to,
+        references=message.references,
+        date=timezone.now(),
+    )
+    assert message.lease_until is not None
+    return smtp.send(
+        server,
+        envelope_sender(account.from_address),
+        message.to_address,
+        email.as_bytes(),
+        timeout=settings.SMTP_TIMEOUT_SECONDS,
+        hand_over_by=message.lease_until.timestamp(),
+    )
+
+
+def _settle(
+    message: Message, worker_id: str, outcome: smtp.Outcome, calendar: SendingCalendar
+) -> str:
+    if outcome.result is smtp.Result.SENT:
+        _mark_sent(message, worker_id)
+        return State.SENT
+    if outcome.result is smtp.Result.UNCERTAIN:
+        outbox.settle(message, worker_id, State.UNCERTAIN, outcome.reason)
+        log.warning(
+            "message %s %s is uncertain: %s", message.pk, message.message_id, outcome.reason
+        )
+        return State.UNCERTAIN
+    if outcome.result is smtp.Result.PERMANENT:
+        outbox.settle(message, worker_id, State.FAILED, outcome.reason)
+        log.warning("message %s failed: %s", message.pk, outcome.reason)
+        return State.FAILED
+    return _retry_later(message, worker_id, outcome, calendar)
+
+
+def _mark_sent(message: Message, worker_id: str) -> None:
+    # The sent state is committed on its own first: whatever happens to the
+    # timeline next, this message must never look unsent.
+    if not outbox.mark_sent(message, worker_id, timezone.now()):
+        log.error("message %s was sent but its claim was lost", message.pk)
+        return
+    log.info("message %s sent as %s", message.pk, message.message_id)
+    message.refresh_from_db()
+    try:
+        with transaction.atomic():
+            record_sending(message)
+    except Exception:
+        log.exception("message %s was sent but could not be logged on its timeline", message.pk)
+
+
+def _retry_later(
+    message: Message, worker_id: str, outcome: smtp.Outcome, calendar: SendingCalendar
+) -> str:
+    """A temporary failure: try again after a growing wait, inside the sending window."""
+    attempts = outbox.count_attempt(message, worker_id)
+    retry_at = timezone.now() + retry_delay(attempts)
+    if message.within_hours:
+        retry_at = calendar.next_open(retry_at)
+    if retry_at > message.send_by:
+        reason = f"Not sent after {attempts} tries. {outcome.reason}"
+        outbox.settle(message, worker_id, State.FAILED, reason)
+        log.warning("message %s failed: %s", message.pk, reason)
+        return State.FAILED
+    local = retry_at.astimezone(calendar.workdays.timezone)
+    reason = f"{outcome.reason} Trying again {day_label(local.date())} at {local:%H:%M}."
+    outbox.release(message, worker_id, retry_at, reason)
+    log.info("message %s will be retried at %s: %s", message.pk, retry_at, outcome.reason)
+    return State.SCHEDULED

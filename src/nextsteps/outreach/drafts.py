@@ -1,0 +1,200 @@
+"""Drafts: a step's message written from what nextsteps knows, with its tone flags
+and its best sending time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parseaddr
+
+from django.contrib.auth.models import User
+
+from nextsteps.accounts.models import Profile
+from nextsteps.accounts.services import profile_of
+from nextsteps.outreach.models import MailAccount, Message, MessageTemplate
+from nextsteps.outreach.templating import Wording, render_wording, shipped
+from nextsteps.playbook import EventKind, StepKind
+from nextsteps.playbook.drafting import (
+    EMAILED,
+    STEPS_FOR_WORD,
+    DraftFacts,
+    MessageKind,
+    message_kind,
+    placeholders_in,
+    read_reflection,
+    template_context,
+)
+from nextsteps.playbook.sending import CannotSchedule, StepWindow, best_sending_time
+from nextsteps.playbook.tone import Flag, Timing, check_tone
+from nextsteps.tracker.models import Application, Contact, Event, NextStep
+from nextsteps.tracker.services import NotFound, application_of
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A message ready to edit, copy, download or schedule.
+
+    `best_time` is when nextsteps would send it, or None with `cannot_schedule`
+    saying why (a thank-you too late for its 24 hours, a card, a call script).
+    """
+
+    step: NextStep
+    kind: MessageKind
+    subject: str
+    body: str
+    to_name: str
+    to_address: str
+    from_address: str
+    flags: list[Flag] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    best_time: datetime | None = None
+    cannot_schedule: str = ""
+
+    @property
+    def emailed(self) -> bool:
+        return self.kind in EMAILED
+
+
+def open_step_for(owner: User, application_id: int, word: str) -> tuple[NextStep, MessageKind]:
+    """The open step a message word (`thank_you`, `call_script`, ...) is for."""
+    application = application_of(owner, application_id)
+    kinds = STEPS_FOR_WORD[word]
+    step = (
+        application.steps.filter(state=NextStep.State.OPEN, kind__in=kinds)
+        .order_by("due", "id")
+        .first()
+    )
+    if step is None:
+        wanted = " or ".join(k.value for k in kinds)
+        raise NotFound(f"Application {application_id} has no open {wanted} step.")
+    return step, message_kind(word, StepKind(step.kind), step.attempt)
+
+
+def step_of(owner: User, step_id: int) -> NextStep:
+    try:
+        return NextStep.objects.select_related("application__company").get(pk=step_id, owner=owner)
+    except NextStep.DoesNotExist:
+        raise NotFound(f"There is no step {step_id}.") from None
+
+
+def draft_for_step(owner: User, step: NextStep, kind: MessageKind, now: datetime) -> Draft:
+    """The step's message from the user's template (or the shipped one), filled in."""
+    application = step.application
+    profile = profile_of(owner)
+    account = MailAccount.objects.filter(owner=owner).first()
+    contact = contact_of(application)
+    facts = facts_for(application, owner, contact, account, profile)
+    subject, body = render_wording(wording_for(owner, kind), template_context(facts))
+    return finish_draft(step, kind, subject, body, now, profile, account, contact)
+
+
+def finish_draft(
+    step: NextStep,
+    kind: MessageKind,
+    subject: str,
+    body: str,
+    now: datetime,
+    profile: Profile,
+    account: MailAccount | None,
+    contact: Contact | None,
+    send_at: datetime | None = None,
+) -> Draft:
+    """A draft around a given text: the user's edits, checked against the step."""
+    best_time, cannot = None, ""
+    if kind not in EMAILED:
+        cannot = "nextsteps drafts this one; it is not sent by e-mail."
+    else:
+        try:
+            best_time = best_sending_time(window_of(step, kind), now, profile.sending_calendar())
+        except CannotSchedule as exc:
+            cannot = str(exc)
+    timing = Timing(
+        send_at=send_at or best_time or now,
+        zone=profile.zone,
+        not_before=step.not_before,
+        all_day=step.all_day,
+        deadline=window_of(step, kind).deadline,
+    )
+    return Draft(
+        step=step,
+        kind=kind,
+        subject=subject,
+        body=body,
+        to_name=contact.name if contact else "",
+        to_address=contact.email if contact else "",
+        from_address=account.from_address if account else "",
+        flags=check_tone(kind, subject, body, timing),
+        placeholders=placeholders_in(f"{subject}\n{body}"),
+        best_time=best_time,
+        cannot_schedule=cannot,
+    )
+
+
+def window_of(step: NextStep, kind: MessageKind) -> StepWindow:
+    """The step's dates; a thank-you's due moment is a hard deadline (24 hours)."""
+    deadline = step.due if kind is MessageKind.THANK_YOU else None
+    return StepWindow(step.not_before, step.due, step.all_day, deadline)
+
+
+def wording_for(owner: User, kind: MessageKind) -> Wording:
+    mine = MessageTemplate.objects.filter(owner=owner, kind=kind).first()
+    return Wording(mine.subject, mine.body) if mine else shipped(kind)
+
+
+def contact_of(application: Application) -> Contact | None:
+    """Who the message is to: the people met at the latest interview, else the
+    application's first contact."""
+    interview = application.events.filter(kind=EventKind.INTERVIEW_HELD).order_by("-at").first()
+    met = interview.contacts.order_by("id").first() if interview else None
+    return met or application.contacts.order_by("id").first()
+
+
+def facts_for(
+    application: Application,
+    owner: User,
+    contact: Contact | None,
+    account: MailAccount | None,
+    profile: Profile,
+) -> DraftFacts:
+    events = list(application.events.order_by("at", "id"))
+
+    def latest(kind: EventKind) -> Event | None:
+        return next((e for e in reversed(events) if e.kind == kind), None)
+
+    interview = latest(EventKind.INTERVIEW_HELD)
+    reflection = latest(EventKind.REFLECTED)
+    request = latest(EventKind.MATERIALS_REQUESTED)
+    decided_by = [e.decision_by for e in events if e.decision_by]
+    return DraftFacts(
+        sender_name=sender_name(owner, account),
+        contact_name=contact.name if contact else None,
+        contact_title=contact.title if contact else None,
+        company=application.company.name,
+        role=application.role,
+        interview_day=interview.at.astimezone(profile.zone).date() if interview else None,
+        applied_day=application.applied_on,
+        decision_by=decided_by[-1] if decided_by else None,
+        material=request.note if request else None,
+        reflection=read_reflection(reflection.note) if reflection else read_reflection(""),
+        thread_subject=thread_subject(application),
+    )
+
+
+def sender_name(owner: User, account: MailAccount | None) -> str | None:
+    """The user's name as their account knows it, else as their From line shows it."""
+    return owner.get_full_name() or (parseaddr(account.from_address)[0] if account else None)
+
+
+def thread_subject(application: Application) -> str | None:
+    """The subject of the thread's latest message, without its "Re: "."""
+    last = (
+        application.messages.filter(state__in=Message.LIVE_STATES)
+        .order_by("-send_at", "-id")
+        .first()
+    )
+    if last is None:
+        return None
+    subject = last.subject
+    while subject.lower().startswith("re:"):
+        subject = subject[3:].strip()
+    return subject

@@ -1,0 +1,61 @@
+"""The forms of the message pages. They validate what was typed; the services decide."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from django import forms
+
+from nextsteps.outreach.models import MailAccount
+
+
+class MessageForm(forms.Form):
+    """The draft editor: the text, and when to send it."""
+
+    WHEN = [("best", "At the best time"), ("at", "At a time I choose"), ("now", "Now")]
+
+    subject = forms.CharField(max_length=500)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 16}), max_length=20_000)
+    when = forms.ChoiceField(choices=WHEN, initial="best", widget=forms.RadioSelect)
+    send_at = forms.DateTimeField(
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text="On your own clock, within your working hours.",
+    )
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if cleaned.get("when") == "at" and not cleaned.get("send_at"):
+            self.add_error("send_at", "Choose the day and time to send it.")
+        return cleaned
+
+    def chosen_time(self, zone: tzinfo) -> datetime | None:
+        """The chosen time on the user's clock (the browser sends a wall-clock time)."""
+        chosen: datetime | None = self.cleaned_data.get("send_at")
+        if self.cleaned_data.get("when") != "at" or chosen is None:
+            return None
+        return chosen.replace(tzinfo=zone)
+
+
+class MailAccountForm(forms.Form):
+    host = forms.CharField(max_length=255, help_text="e.g. smtp.example.com")
+    port = forms.IntegerField(min_value=1, max_value=65535, initial=587)
+    security = forms.ChoiceField(choices=MailAccount.Security.choices, initial="starttls")
+    from_address = forms.CharField(
+        max_length=320, label="From", help_text="Your Name <you@example.com>"
+    )
+    username = forms.CharField(max_length=320, required=False)
+    # Never filled in from the stored value: an empty field keeps the stored password.
+    password = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text="Leave empty to keep the password already stored.",
+    )
+    daily_cap = forms.IntegerField(min_value=1, max_value=1000, initial=20)
+
+
+class TemplateForm(forms.Form):
+    subject = forms.CharField(max_length=500)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 16}), max_length=10_000)

@@ -1,0 +1,137 @@
+"""Messages: the user's mail account, their own templates, and the outbox.
+
+Only `outreach.services` and `outreach.outbox` write these rows.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from nextsteps.playbook.drafting import MessageKind
+from nextsteps.tracker.models import Application, NextStep
+
+
+class MailAccount(models.Model):
+    """The user's own mailbox, which nextsteps sends through over SMTP."""
+
+    class Security(models.TextChoices):
+        NONE = "none"
+        STARTTLS = "starttls"
+        TLS = "tls"
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="mail_account"
+    )
+    host = models.CharField(max_length=255)
+    port = models.PositiveIntegerField()
+    security = models.CharField(max_length=8, choices=Security.choices)
+    from_address = models.CharField(max_length=320)
+    username = models.CharField(max_length=320, blank=True)
+    # Fernet token of the password (settings.ENCRYPTION_KEYS); never shown back.
+    password_encrypted = models.TextField(blank=True)
+    daily_cap = models.PositiveIntegerField(default=20)
+    sending_paused = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.from_address} via {self.host}:{self.port}"
+
+    def __repr__(self) -> str:
+        # Keeps the encrypted password out of tracebacks and debug output too.
+        return f"<MailAccount {self.pk} {self}>"
+
+
+class MessageTemplate(models.Model):
+    """A user's own wording for one kind of message, replacing the shipped one."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=24, choices=[(k.value, k.value) for k in MessageKind])
+    subject = models.CharField(max_length=500)
+    body = models.TextField()
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "kind"], name="template_kind_per_owner")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} template of {self.owner_id}"
+
+
+class Message(models.Model):
+    """One e-mail the user chose to send or schedule: a row in the outbox queue.
+
+    scheduled -> sending -> sent, and from sending: back to scheduled (a temporary
+    failure, retried later), failed (the server refused it), uncertain (the
+    worker lost track mid-conversation: never re-sent automatically). A scheduled
+    message can also be cancelled, by the user or by the last check before sending.
+    """
+
+    class State(models.TextChoices):
+        SCHEDULED = "scheduled"
+        SENDING = "sending"
+        SENT = "sent"
+        FAILED = "failed"
+        CANCELLED = "cancelled"
+        UNCERTAIN = "uncertain"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    application = models.ForeignKey(Application, models.CASCADE, related_name="messages")
+    step = models.ForeignKey(
+        NextStep, models.SET_NULL, null=True, blank=True, related_name="messages"
+    )
+    kind = models.CharField(max_length=24, choices=[(k.value, k.value) for k in MessageKind])
+    to_name = models.CharField(max_length=200, blank=True)
+    to_address = models.EmailField()
+    subject = models.CharField(max_length=500)
+    body = models.TextField()
+
+    state = models.CharField(max_length=16, choices=State.choices, default=State.SCHEDULED)
+    scheduled_at = models.DateTimeField()
+    send_at = models.DateTimeField()
+    # The last moment sending may start (the thank-you's 24 h, or a day of retries).
+    send_by = models.DateTimeField()
+    # The thank-you's 24 hours after the interview: past it, the user decides.
+    deadline = models.DateTimeField(null=True, blank=True)
+    # False for "send now": the user chose the moment, working hours or not.
+    within_hours = models.BooleanField(default=True)
+
+    # Set by the claim, before the SMTP conversation starts.
+    message_id = models.CharField(max_length=255, null=True, blank=True, unique=True)
+    in_reply_to = models.CharField(max_length=255, blank=True)
+    references = models.TextField(blank=True)
+    claimed_by = models.CharField(max_length=100, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # Why it was cancelled, failed, is uncertain, or is waiting to retry.
+    reason = models.TextField(blank=True)
+
+    # A step's message that may still go out, or may have: never a second one.
+    LIVE_STATES = (State.SCHEDULED, State.SENDING, State.UNCERTAIN, State.SENT)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["step"],
+                condition=Q(state__in=["scheduled", "sending", "uncertain", "sent"]),
+                name="one_live_message_per_step",
+            )
+        ]
+        indexes = [
+            # The worker's question, "what is due?", reads scheduled rows only.
+            models.Index(fields=["send_at"], condition=Q(state="scheduled"), name="message_due"),
+            # ... and "whose worker went silent?", sending rows only.
+            models.Index(
+                fields=["lease_until"], condition=Q(state="sending"), name="message_claimed"
+            ),
+            models.Index(fields=["owner", "send_at"], name="message_owner_outbox"),
+            models.Index(fields=["application", "sent_at"], name="message_thread"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.to_address} ({self.state})"

@@ -1,0 +1,91 @@
+"""Message templates, shipped or the user's own, rendered in a sandbox.
+
+A template sees only the strings of `playbook.drafting.template_context`: no
+model objects, no settings, no loader (so no include, import or extends, and no
+file), and the sandbox refuses attribute tricks and oversized output.
+"""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import ChainableUndefined, TemplateError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from nextsteps.playbook.drafting import MessageKind, placeholder
+
+MAX_TEMPLATE_CHARS = 10_000
+MAX_OUTPUT_CHARS = 20_000
+
+
+class TemplateRefused(ValueError):
+    """A template that cannot be used; the message is one sentence for the user."""
+
+
+class _Missing(ChainableUndefined):
+    """A name the context lacks shows as a placeholder, like a missing fact."""
+
+    def __str__(self) -> str:
+        return placeholder(self._undefined_name or "unknown")
+
+
+class _Sandbox(SandboxedEnvironment):
+    # `"x" * 10**9` would fill the memory before any output limit could apply.
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
+        if op == "**" or any(isinstance(v, str | list | tuple) for v in (left, right)):
+            raise SecurityError(f"the {op} operator is not allowed in a message template")
+        return operator.mul(left, right)
+
+
+_SANDBOX = _Sandbox(undefined=_Missing, autoescape=False, keep_trailing_newline=False)
+
+
+def render(source: str, context: dict[str, str]) -> str:
+    """Render one template text; TemplateRefused with a sentence when it cannot be."""
+    if len(source) > MAX_TEMPLATE_CHARS:
+        raise TemplateRefused(f"A template may be at most {MAX_TEMPLATE_CHARS} characters long.")
+    try:
+        text = _SANDBOX.from_string(source).render(context)
+    except SecurityError as exc:
+        raise TemplateRefused(f"The template does something not allowed: {exc}.") from None
+    except TemplateError as exc:
+        raise TemplateRefused(f"The template has an error: {exc.message or exc}.") from None
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        raise TemplateRefused(f"The template failed: {exc}.") from None
+    if len(text) > MAX_OUTPUT_CHARS:
+        raise TemplateRefused(f"The message would be over {MAX_OUTPUT_CHARS} characters long.")
+    return text
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A template: a subject line and a body, each a template text."""
+
+    subject: str
+    body: str
+
+
+@cache
+def shipped(kind: MessageKind) -> Wording:
+    """The template nextsteps ships: `Subject: ...`, a blank line, the body."""
+    text = (
+        resources.files("nextsteps.outreach")
+        .joinpath("templates", "messages", f"{kind.value}.txt")
+        .read_text(encoding="utf-8")
+    )
+    head, _, body = text.partition("\n\n")
+    if not head.startswith("Subject: "):
+        raise ValueError(f"The shipped template {kind.value} has no Subject line.")
+    return Wording(subject=head.removeprefix("Subject: ").strip(), body=body.strip() + "\n")
+
+
+def render_wording(wording: Wording, context: dict[str, str]) -> tuple[str, str]:
+    subject = " ".join(render(wording.subject, context).split())
+    return subject, render(wording.body, context).strip() + "\n"

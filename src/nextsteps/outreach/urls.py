@@ -1,0 +1,14 @@
+from django.urls import path
+
+from nextsteps.outreach import views
+
+urlpatterns = [
+    path("steps/<int:step_id>/message/", views.editor, name="message-editor"),
+    path("steps/<int:step_id>/message.eml", views.eml, name="message-eml"),
+    path("outbox/", views.outbox, name="outbox"),
+    path("outbox/pause/", views.pause, name="outbox-pause"),
+    path("outbox/<int:message_id>/cancel/", views.cancel, name="message-cancel"),
+    path("outbox/<int:message_id>/resolve/", views.resolve, name="message-resolve"),
+    path("settings/mail-account/", views.mail_account, name="mail-account"),
+    path("settings/messages/<slug:kind>/", views.message_template, name="message-template"),
+]

@@ -1,0 +1,158 @@
+"""Steps as a person reads them on a page: what, by when, why, from which article,
+and what they can do about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+
+from django.urls import reverse
+
+from nextsteps.humandates import say_moment
+from nextsteps.playbook import Step, StepKind
+from nextsteps.playbook.step import is_overdue, title
+from nextsteps.tracker.models import Application, NextStep
+from nextsteps.tracker.services import NEEDS_A_FORM, Agenda, can_start
+
+# The button that records the step's event: the fact, in the past tense.
+DONE_LABELS: dict[StepKind, str] = {
+    StepKind.REFLECT: "Done, no notes",
+    StepKind.THANK_YOU: "Thank-you sent",
+    StepKind.HANDWRITTEN_NOTE: "Note posted",
+    StepKind.SEND_MATERIALS: "Material sent",
+    StepKind.FOLLOW_UP: "Followed up",
+    StepKind.CHECK_IN: "Checked in",
+    StepKind.MOVE_ON: "Closed it",
+    StepKind.REPLY_TO_REJECTION: "Reply sent",
+}
+
+# Steps done best with a form on the application page: (form, link text).
+FORMS: dict[StepKind, tuple[str, str]] = {
+    StepKind.PREPARE_INTERVIEW: ("interview", "Log the interview"),
+    StepKind.REFLECT: ("reflection", "Write down how it went"),
+}
+
+# A step in a word or two, for the board and the table.
+SHORT_LABELS: dict[StepKind, str] = {
+    StepKind.PREPARE_INTERVIEW: "Interview",
+    StepKind.REFLECT: "Reflect",
+    StepKind.THANK_YOU: "Thank-you",
+    StepKind.HANDWRITTEN_NOTE: "Handwritten note",
+    StepKind.SEND_MATERIALS: "Send material",
+    StepKind.FOLLOW_UP: "Follow up",
+    StepKind.MOVE_ON: "Move on",
+    StepKind.CHECK_IN: "Check in",
+    StepKind.REPLY_TO_REJECTION: "Reply to rejection",
+    StepKind.KEEP_SEARCHING: "Apply elsewhere",
+}
+
+
+def short_label(kind: str, attempt: int | None) -> str:
+    label = SHORT_LABELS[StepKind(kind)]
+    return f"{label} ({attempt})" if kind == StepKind.FOLLOW_UP and attempt else label
+
+
+def say_due(step: NextStep | Step, zone: tzinfo, now: datetime) -> str:
+    """ "due tomorrow 11:00", "due Fri 13 Nov", "was due yesterday"."""
+    when = say_moment(step.due, zone, now.astimezone(zone).date(), step.all_day)
+    return f"was due {when}" if is_overdue(step.due, step.all_day, now, zone) else f"due {when}"
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    due: str
+    overdue: bool
+    why: str
+    sources: list[str]
+    step: NextStep | None = None
+    application: Application | None = None
+    starts: str = ""  # when it can first be done, if that is later than now
+    done_label: str = ""
+    form_url: str = ""
+    form_label: str = ""
+
+
+def card(step: NextStep, zone: tzinfo, now: datetime) -> Card:
+    kind = StepKind(step.kind)
+    application = step.application
+    ready = can_start(step, now.astimezone(zone))
+    form_url, form_label = "", ""
+    if kind in FORMS:
+        form, form_label = FORMS[kind]
+        form_url = reverse("log", args=[application.id, form])
+    today = now.astimezone(zone).date()
+    starts = say_moment(step.not_before, zone, today, step.all_day)
+    if ready or starts == say_moment(step.due, zone, today, step.all_day):
+        starts = ""
+    return Card(
+        title=title(kind, application.company.name, application.role, step.attempt),
+        due=say_due(step, zone, now),
+        overdue=is_overdue(step.due, step.all_day, now, zone),
+        why=step.why,
+        sources=list(step.sources),
+        step=step,
+        application=application,
+        starts=f"from {starts}" if starts else "",
+        done_label=DONE_LABELS.get(kind, "") if ready and kind not in NEEDS_A_FORM else "",
+        form_url=form_url,
+        form_label=form_label,
+    )
+
+
+def nudge_card(nudge: Step, zone: tzinfo, now: datetime) -> Card:
+    return Card(
+        title=title(StepKind.KEEP_SEARCHING),
+        due=say_due(nudge, zone, now),
+        overdue=is_overdue(nudge.due, nudge.all_day, now, zone),
+        why=nudge.why,
+        sources=list(nudge.sources),
+        form_url=reverse("add-application"),
+        form_label="Add an application",
+    )
+
+
+# A group longer than this is cut: past it, a list stops helping anyone decide.
+GROUP_LIMIT = 50
+
+
+@dataclass
+class Day:
+    """Today's page: what is late (latest first), what is for today, and what comes
+    next; each group cut at GROUP_LIMIT, with how many were left out."""
+
+    overdue: list[Card] = field(default_factory=list)
+    today: list[Card] = field(default_factory=list)
+    coming_up: list[Card] = field(default_factory=list)
+    nudge: Card | None = None
+    left_out: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not (self.overdue or self.today or self.coming_up or self.nudge)
+
+
+def day_of(agenda: Agenda, zone: tzinfo, now: datetime) -> Day:
+    """Sort the agenda's steps (in due order) into the page's groups."""
+    local = now.astimezone(zone)
+    tomorrow = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), zone)
+    overdue: list[NextStep] = []
+    today: list[NextStep] = []
+    coming_up: list[NextStep] = []
+    for step in agenda.steps:
+        if is_overdue(step.due, step.all_day, now, zone):
+            overdue.append(step)
+        elif step.not_before < tomorrow:
+            today.append(step)
+        else:
+            coming_up.append(step)
+    overdue.reverse()  # what was missed just now first; a step months late matters least
+
+    def cards(steps: list[NextStep]) -> list[Card]:
+        return [card(step, zone, now) for step in steps[:GROUP_LIMIT]]
+
+    day = Day(overdue=cards(overdue), today=cards(today), coming_up=cards(coming_up))
+    day.left_out = len(agenda.steps) - len(day.overdue) - len(day.today) - len(day.coming_up)
+    if agenda.keep_searching is not None:
+        day.nudge = nudge_card(agenda.keep_searching, zone, now)
+    return day

@@ -1,0 +1,153 @@
+"""The forms that are not about an event: applications, contacts, skipping a step,
+signing up. Each says what is wrong in one sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from zoneinfo import available_timezones
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.models import User
+from django.forms.utils import pretty_name
+
+from nextsteps.playbook.timeline import Culture
+from nextsteps.tracker.models import Contact
+from nextsteps.tracker.services import ContactDetails
+
+DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+CULTURES = [
+    ("", "Not sure"),
+    (Culture.MODERN.value, "Modern: a thank-you e-mail is enough"),
+    (Culture.TRADITIONAL.value, "Traditional: also post a handwritten note"),
+]
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
+
+
+class PersonFields(forms.Form):
+    """Name, e-mail, phone and title of someone at the employer."""
+
+    name = forms.CharField(max_length=200, required=False)
+    email = forms.EmailField(required=False, label="E-mail")
+    phone = forms.CharField(max_length=40, required=False)
+    title = forms.CharField(max_length=200, required=False, label="Job title")
+
+    person_required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        anything = any(data.get(k) for k in ("email", "phone", "title"))
+        if not data.get("name") and (anything or self.person_required):
+            self.add_error("name", "Give the person's name.")
+        return data
+
+    def details(self) -> ContactDetails | None:
+        data = self.cleaned_data
+        if not data.get("name"):
+            return None
+        return ContactDetails(data["name"], data["email"], data["phone"], data["title"])
+
+
+class ApplicationForm(PersonFields):
+    company = forms.CharField(max_length=200, help_text="Pick one you know or type a new name.")
+    role = forms.CharField(max_length=200)
+    posting_url = forms.URLField(
+        max_length=500, required=False, assume_scheme="https", label="Job posting (web address)"
+    )
+    applied_on = forms.DateField(
+        required=False,
+        widget=DAY,
+        label="Date applied",
+        help_text="Empty it to save a job you have not applied for yet.",
+    )
+    culture = forms.ChoiceField(choices=CULTURES, required=False, label="The company's culture")
+    field_order = ["company", "role", "posting_url", "applied_on", "culture"]
+
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields["company"].widget.attrs["list"] = "companies"
+        self.fields["applied_on"].initial = today
+        for name in ("name", "email", "phone", "title"):
+            label = self.fields[name].label or pretty_name(name)
+            self.fields[name].label = f"Contact's {label.lower()}"
+
+    def clean_company(self) -> str:
+        return " ".join(self.cleaned_data["company"].split())
+
+    def clean_applied_on(self) -> date | None:
+        day: date | None = self.cleaned_data["applied_on"]
+        if day is not None and day > self.today:
+            raise forms.ValidationError("The date you applied cannot be in the future.")
+        return day
+
+
+class ContactForm(PersonFields):
+    company = forms.CharField(max_length=200, required=False)
+    person_required = True
+    field_order = ["name", "company", "title", "email", "phone"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["company"].widget.attrs["list"] = "companies"
+
+    @classmethod
+    def of(cls, contact: Contact) -> ContactForm:
+        company = contact.company.name if contact.company else ""
+        fields = {k: getattr(contact, k) for k in ("name", "email", "phone", "title")}
+        return cls(initial={**fields, "company": company})
+
+
+class PersonForm(PersonFields):
+    """Someone new at the application's company, or a contact the user already has."""
+
+    known = forms.ModelChoiceField(
+        queryset=Contact.objects.none(), required=False, label="Someone you already know"
+    )
+    field_order = ["known", "name", "title", "email", "phone"]
+
+    def __init__(self, *args: Any, choices: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if choices is not None:
+            self.fields["known"].queryset = choices  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("known") and not data.get("name") and not self.errors:
+            raise forms.ValidationError("Pick someone you know or give a new person's name.")
+        return data
+
+
+class SkipForm(forms.Form):
+    reason = forms.CharField(
+        max_length=200,
+        label="Why skip it?",
+        error_messages={"required": "Say in a few words why you skip it."},
+    )
+
+    def clean_reason(self) -> str:
+        reason = " ".join(self.cleaned_data["reason"].split())
+        if not reason:
+            raise forms.ValidationError("Say in a few words why you skip it.")
+        return reason
+
+
+class SignupForm(UserCreationForm):  # type: ignore[type-arg]
+    timezone = forms.ChoiceField(
+        choices=timezone_choices,
+        initial="UTC",
+        help_text="Your dates and deadlines are counted on this clock.",
+    )
+
+    class Meta:
+        model = User
+        fields = ("username",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["timezone"].widget.attrs["data-browser-timezone"] = ""

@@ -1,0 +1,46 @@
+"""Today: what to do now, grouped as overdue, today and coming up."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from nextsteps.tracker import services
+from nextsteps.web.cards import day_of
+from nextsteps.web.views.common import SignedInRequest, clock
+
+# How far ahead "coming up" looks: far enough to show a follow-up a week out.
+COMING_UP_DAYS = 14
+
+
+def today(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect(_front_door())
+    return _today(request)  # type: ignore[arg-type]
+
+
+def _front_door() -> str:
+    """The first visit creates the account; later ones sign in."""
+    nobody_yet = not User.objects.exclude(password__startswith="!").exists()
+    return "signup" if settings.SIGNUP_OPEN and nobody_yet else "login"
+
+
+@login_required
+def _today(request: SignedInRequest) -> HttpResponse:
+    now = clock(request)
+    agenda = services.agenda(request.user, now.now.date(), ahead_days=COMING_UP_DAYS)
+    monday = now.now.date() - timedelta(days=now.now.weekday())
+    return render(
+        request,
+        "web/today.html",
+        {
+            "day": day_of(agenda, now.zone, now.now),
+            "applied_this_week": services.applied_since(request.user, monday),
+            "weekly_target": now.profile.weekly_target,
+        },
+    )

@@ -1,0 +1,64 @@
+"""The background loop: send what is due in the outbox.
+
+Run as many as you like (`nextsteps worker` on several machines against one
+PostgreSQL database, or `nextsteps serve`, which runs one in-process): the
+claim in `outreach.outbox` lets only one of them take each message. Stopping
+(SIGTERM, or the `stop` event) lets the message in hand finish first.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+import threading
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+from django.utils import timezone
+
+from nextsteps.outreach import outbox
+from nextsteps.outreach.delivery import deliver
+
+log = logging.getLogger("nextsteps.worker")
+
+
+def new_worker_id() -> str:
+    """Names the worker in each claim: which machine and process holds a message."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+def run_once(stop: threading.Event | None = None, worker_id: str | None = None) -> int:
+    """Handle everything due now, then return how many messages were handled."""
+    worker_id = worker_id or new_worker_id()
+    outbox.mark_abandoned(timezone.now())
+    handled = 0
+    while stop is None or not stop.is_set():
+        message = outbox.claim_next(worker_id, timezone.now())
+        if message is None:
+            break
+        try:
+            deliver(message, worker_id)
+        except Exception:
+            # The claim stays; its lease runs out and the message shows as uncertain.
+            log.exception("message %s: unexpected error while sending", message.pk)
+        handled += 1
+    return handled
+
+
+def run_forever(stop: threading.Event) -> None:
+    """Poll the outbox until `stop` is set. Safe to run in a thread of the web server."""
+    worker_id = new_worker_id()
+    log.info("worker %s started", worker_id)
+    try:
+        while not stop.is_set():
+            close_old_connections()
+            try:
+                run_once(stop, worker_id)
+            except Exception:
+                log.exception("worker %s: the outbox could not be read; trying again", worker_id)
+            stop.wait(settings.WORKER_POLL_SECONDS)
+    finally:
+        connection.close()
+        log.info("worker %s stopped", worker_id)

@@ -1,0 +1,107 @@
+"""The draft editor on a step: the draft, its tone flags, and the schedule controls."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import time_machine
+from django.urls import reverse
+
+from nextsteps.outreach.models import Message
+from nextsteps.playbook import StepKind
+from tests.outreach.base import INTERVIEW_DAY
+from tests.outreach.views import ViewTestCase
+
+
+class EditorTestCase(ViewTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        traveller = time_machine.travel(self.local(INTERVIEW_DAY, 15), tick=False)
+        traveller.start()
+        self.addCleanup(traveller.stop)
+        self.url = reverse("message-editor", args=[self.step().id])
+
+    def form(self, **changes: str) -> dict[str, str]:
+        return {
+            "subject": "Thank you for the interview",
+            "body": "Dear Jane,\n\nThank you for meeting me today.\n\nAlice\n",
+            "when": "best",
+            "send_at": "",
+            **changes,
+        }
+
+    def test_shows_the_draft_the_best_time_and_the_delivery_choices(self) -> None:
+        self.mail_account(2525)
+        response = self.owner.get(self.url)
+        self.assertContains(response, "Dear Jane,")
+        self.assertContains(response, "Best time: <strong>Fri 6 Nov 09:00</strong>")
+        self.assertContains(response, "mailto:jane@acme.example?subject=")
+        self.assertContains(response, reverse("message-eml", args=[self.step().id]))
+        self.assertContains(response, "Nothing the articles advise against.")
+
+    def test_tone_flags_show_beside_the_text_with_their_article(self) -> None:
+        body = "Sorry to bother you. Did I get the job?"
+        response = self.post(self.owner, self.url, self.form(body=body, action="check"))
+        self.assertContains(response, "<mark>Sorry to bother</mark>")
+        self.assertContains(response, "<mark>Did I get the job</mark>")
+        self.assertContains(response, "Did I Get the Job?</cite>")
+        self.assertFalse(Message.objects.exists())
+
+    def test_htmx_gets_the_flags_alone(self) -> None:
+        response = self.post(
+            self.owner, self.url, self.form(action="check"), HTTP_HX_REQUEST="true"
+        )
+        self.assertContains(response, '<aside id="flags"')
+        self.assertNotContains(response, "<html")
+
+    def test_schedule_at_the_best_time(self) -> None:
+        self.mail_account(2525)
+        response = self.post(self.owner, self.url, self.form(action="schedule"))
+        self.assertRedirects(response, reverse("outbox"), fetch_redirect_response=False)
+        message = Message.objects.get()
+        self.assertEqual(message.send_at, self.local(date(2026, 11, 6), 9))
+        self.assertEqual(message.body.strip(), self.form()["body"].strip())
+
+    def test_schedule_at_a_chosen_time_on_the_users_clock(self) -> None:
+        self.mail_account(2525)
+        chosen = self.form(action="schedule", when="at", send_at="2026-11-05T16:30")
+        self.post(self.owner, self.url, chosen)
+        self.assertEqual(Message.objects.get().send_at, self.local(INTERVIEW_DAY, 16, 30))
+
+    def test_a_browsers_line_ends_are_stored_as_plain_newlines(self) -> None:
+        self.mail_account(2525)
+        body = "Dear Jane,\r\n\r\nThank you.\r\n"
+        self.post(self.owner, self.url, self.form(action="schedule", body=body))
+        self.assertEqual(Message.objects.get().body, "Dear Jane,\n\nThank you.\n")
+
+    def test_a_refusal_is_shown_and_nothing_is_scheduled(self) -> None:
+        self.mail_account(2525)
+        evening = self.form(action="schedule", when="at", send_at="2026-11-05T21:00")
+        response = self.post(self.owner, self.url, evening)
+        self.assertContains(response, "outside your working hours", status_code=409)
+        self.assertFalse(Message.objects.exists())
+
+    def test_without_a_mail_account_it_offers_to_set_one_up(self) -> None:
+        self.assertContains(self.owner.get(self.url), reverse("mail-account"))
+
+    def test_a_call_script_for_a_follow_up(self) -> None:
+        url = reverse("message-editor", args=[self.step(StepKind.FOLLOW_UP).id])
+        response = self.owner.get(url + "?kind=call_script")
+        self.assertContains(response, "May I speak to Jane Doe, please?")
+        self.assertNotContains(response, "Best time")
+
+    def test_a_step_that_is_no_message_is_404(self) -> None:
+        reflect = self.application.steps.filter(kind=StepKind.REFLECT).first()
+        if reflect is not None:
+            url = reverse("message-editor", args=[reflect.id])
+            self.assertEqual(self.owner.get(url).status_code, 404)
+
+    def test_the_outsider_gets_404(self) -> None:
+        self.assertEqual(self.stranger.get(self.url).status_code, 404)
+        response = self.post(self.stranger, self.url, self.form(action="schedule"))
+        self.assertEqual(response.status_code, 404)
+
+    def test_csrf_is_enforced(self) -> None:
+        self.mail_account(2525)
+        self.assert_csrf_enforced(self.url, self.form(action="schedule"))
+        self.assertFalse(Message.objects.exists())

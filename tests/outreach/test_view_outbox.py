@@ -1,0 +1,42 @@
+"""The outbox: every message and its state; the ones that need the user first."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from nextsteps.outreach.models import Message
+from tests.outreach.views import ViewTestCase
+
+
+class OutboxTestCase(ViewTestCase):
+    url = "/outbox/"
+
+    def test_lists_the_owners_messages_with_their_state(self) -> None:
+        self.mail_account(2525)
+        message = self.schedule()
+        response = self.owner.get(reverse("outbox"))
+        self.assertContains(response, message.subject)
+        self.assertContains(response, "Fri 6 Nov 09:00")
+        self.assertContains(response, "Pause all sending")
+        self.assertContains(response, reverse("message-cancel", args=[message.id]))
+
+    def test_an_uncertain_message_asks_the_user(self) -> None:
+        self.mail_account(2525)
+        message = self.schedule()
+        Message.objects.filter(pk=message.pk).update(
+            state=Message.State.UNCERTAIN, reason="Check your Sent folder."
+        )
+        response = self.owner.get(reverse("outbox"))
+        self.assertContains(response, "Needs you")
+        self.assertContains(response, "It went out")
+
+    def test_the_outsider_sees_none_of_it(self) -> None:
+        self.mail_account(2525)
+        message = self.schedule()
+        response = self.stranger.get(reverse("outbox"))
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, message.subject)
+
+    def test_signed_out_goes_to_login(self) -> None:
+        response = self.client.get(reverse("outbox"))
+        self.assertEqual(response.status_code, 302)

@@ -1,0 +1,116 @@
+"""What fills a draft: known facts, or a visible placeholder, never a wrong name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nextsteps.playbook import StepKind
+from nextsteps.playbook.drafting import (
+    DraftFacts,
+    MessageKind,
+    Reflection,
+    greeting_name,
+    message_kind,
+    message_word,
+    placeholders_in,
+    read_reflection,
+    template_context,
+    word_of_kind,
+)
+
+
+def test_every_missing_fact_is_a_visible_placeholder() -> None:
+    context = template_context(DraftFacts())
+    assert context["contact_name"] == "[[contact's name]]"
+    assert context["greeting_name"] == "[[contact's name]]"
+    assert context["interview_day"] == "[[interview day]]"
+    assert context["topics"] == "[[a topic you discussed]]"
+    assert context["thread_subject"] == ""
+    assert all(isinstance(value, str) for value in context.values())
+
+
+def test_known_facts_fill_the_context() -> None:
+    facts = DraftFacts(
+        contact_name="Jane Doe",
+        company="Acme",
+        interview_day=date(2026, 11, 6),
+        reflection=Reflection(topics=("the warehouse move", "their dashboards")),
+    )
+    context = template_context(facts)
+    assert context["greeting_name"] == "Jane"
+    assert context["interview_day"] == "Friday 6 November"
+    assert context["topics"] == "the warehouse move and their dashboards"
+    assert "[[" not in context["company"]
+
+
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [
+        ("Jane Doe", "Jane"),
+        ("Dr. Priya Patel", "Dr. Priya Patel"),
+        ("J. Smith", "J. Smith"),
+        ("Madonna", "Madonna"),
+    ],
+    ids=["first name", "a title stays whole", "an initial is not a name", "one word"],
+)
+def test_greeting_names_are_never_guessed(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
+
+
+def test_placeholders_are_found_once_each() -> None:
+    text = "Dear [[contact's name]], about [[role]] ... [[contact's name]] [not one]"
+    assert placeholders_in(text) == ["[[contact's name]]", "[[role]]"]
+
+
+def test_reflection_note_with_labels_and_bullets() -> None:
+    """002: "What were your strong points? Where do you need to improve?"."""
+    note = (
+        "Strong points: the SQL exercise; the stakeholder story\n"
+        "To improve: salary question\n"
+        "Topics to mention:\n"
+        "- their move to a data warehouse\n"
+        "* the team offsite\n"
+        "\n"
+        "Random thought that is no fact\n"
+    )
+    reflection = read_reflection(note)
+    assert reflection.strong_points == ("the SQL exercise", "the stakeholder story")
+    assert reflection.to_improve == ("salary question",)
+    assert reflection.topics == ("their move to a data warehouse", "the team offsite")
+
+
+def test_free_text_reflection_gives_no_facts() -> None:
+    assert read_reflection("It went well, I think.") == Reflection()
+
+
+@pytest.mark.parametrize(
+    ("word", "step", "attempt", "kind"),
+    [
+        ("thank-you", StepKind.THANK_YOU, None, MessageKind.THANK_YOU),
+        ("follow_up", StepKind.FOLLOW_UP, 1, MessageKind.FOLLOW_UP),
+        ("follow_up", StepKind.FOLLOW_UP, 2, MessageKind.FOLLOW_UP_AGAIN),
+        ("call-script", StepKind.FOLLOW_UP, 2, MessageKind.CALL_SCRIPT),
+        ("reply_to_rejection", StepKind.REPLY_TO_REJECTION, None, MessageKind.REPLY_TO_REJECTION),
+    ],
+    ids=[
+        "001 the thank-you e-mail",
+        "004 the first follow-up",
+        "004 the second asks when they will know",
+        "003 a call",
+        "001 the gracious reply",
+    ],
+)
+def test_message_kinds(word: str, step: StepKind, attempt: int | None, kind: MessageKind) -> None:
+    assert message_kind(message_word(word), step, attempt) is kind
+
+
+def test_both_follow_ups_are_called_follow_up() -> None:
+    assert word_of_kind(MessageKind.FOLLOW_UP_AGAIN) == "follow_up"
+    assert word_of_kind(MessageKind.THANK_YOU) == "thank_you"
+
+
+def test_an_unknown_message_word_names_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="thank_you"):
+        message_word("love-letter")

@@ -1,0 +1,253 @@
+"""The tone check, rule by rule: sentences that must be flagged and sentences that
+must not, each citing the article the rule comes from."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from nextsteps.playbook import sources
+from nextsteps.playbook.drafting import MessageKind
+from nextsteps.playbook.tone import Timing, check_tone
+
+from .timelines import LONDON, moment, nov
+
+
+def rules_in(sentence: str, kind: MessageKind = MessageKind.FOLLOW_UP) -> set[str]:
+    return {flag.rule for flag in check_tone(kind, "", sentence, None)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Did I get the job?",
+        "I was wondering: have I got the position?",
+        "So, did I land the role?",
+        "Is the job mine?",
+        "Am I hired?",
+        "Have I been selected?",
+        "Did you choose me?",
+        "Are you going to offer me the job?",
+        "Will you hire me?",
+    ],
+)
+def test_000_did_i_get_the_job_is_flagged(sentence: str) -> None:
+    """000: "Don't ask this question. This is unprofessional"."""
+    assert "did_i_get_the_job" in rules_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Could you tell me what the next steps are?",
+        "When can I expect to hear back about the position?",
+        "I admire your company's work and hope you choose me to join the team.",
+        "Did I get the job description right in my notes?",
+        "I hope I get the job.",
+        "I'm excited about the role and what comes next.",
+    ],
+    ids=[
+        "000 asks about next steps",
+        "001 asks when to expect an answer",
+        "001 says you want the job",
+        "the job description",
+        "a hope, not a question",
+        "002 reaffirm your excitement",
+    ],
+)
+def test_000_asking_about_next_steps_is_fine(sentence: str) -> None:
+    assert "did_i_get_the_job" not in rules_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sorry to bother you again.",
+        "I apologise for following up.",
+        "Apologies for chasing, but I wanted to check in.",
+        "I'm sorry for reaching out again so soon.",
+        "I hate to bother you, but is there any news?",
+        "I hope I'm not bothering you.",
+        "Forgive me for writing to you again.",
+        "Sorry to pester you about this.",
+        "I’m sorry to bother you.",  # a curly apostrophe
+    ],
+)
+def test_004_apologising_for_following_up_is_flagged(sentence: str) -> None:
+    """004: "Don't feel ashamed about following up and don't apologize for doing so."""
+    assert "apology" in rules_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was sorry to hear that the role has been filled.",
+        "I'm following up on our interview on Friday 6 November.",
+        "I apologise for the delay in sending the references.",
+        "Thank you again for considering me for the role.",
+    ],
+    ids=[
+        "001 a gracious reply to a rejection",
+        "004 following up without apology",
+        "an apology for something else",
+        "001 thank them again",
+    ],
+)
+def test_004_following_up_plainly_is_fine(sentence: str) -> None:
+    assert "apology" not in rules_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You said you would get back to me by Friday.",
+        "You told me I'd hear by the end of the week.",
+        "You promised an answer last week.",
+        "I still haven't heard back from you.",
+        "Still no word about the role.",
+        "Why haven't you replied?",
+        "Nobody has got back to me.",
+        "I've been waiting to hear from you for two weeks.",
+        "I need an answer by Friday.",
+        "Please reply ASAP.",
+        "You were supposed to call me on Monday.",
+    ],
+)
+def test_001_accusing_or_pressing_is_flagged(sentence: str) -> None:
+    """001: "keep your call or email polite rather than accusatory"."""
+    assert "accusing" in rules_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You mentioned you hoped to decide by Friday 20 November, so I wanted to check in.",
+        "I am still very interested in the role.",
+        "Could you tell me where you are in the hiring process?",
+        "I have been waiting for an opportunity like this one for a while.",
+        "I haven't stopped thinking about our conversation.",
+        "If you haven't decided yet, when do you think you will know?",
+    ],
+    ids=[
+        "001 their date, politely",
+        "001 shows continued interest",
+        "001 ask where they're at",
+        "waiting for an opportunity",
+        "still thinking about the talk",
+        "004 when do you think you will know",
+    ],
+)
+def test_001_polite_follow_ups_are_fine(sentence: str) -> None:
+    assert "accusing" not in rules_in(sentence)
+
+
+def test_a_phrase_flag_points_at_the_words_and_cites_the_article() -> None:
+    body = "Hello Jane,\n\nSorry to bother you. Did I get the job?\n"
+    apology, question = check_tone(MessageKind.FOLLOW_UP, "", body, None)
+    assert body[apology.start : apology.end] == "Sorry to bother"
+    assert apology.part == "body"
+    assert apology.sources == (sources.HOW_TO_FOLLOW_UP,)
+    assert body[question.start : question.end] == "Did I get the job"
+    assert question.sources == (sources.DID_I_GET_THE_JOB,)
+
+
+def test_the_subject_is_checked_too() -> None:
+    (flag,) = check_tone(MessageKind.FOLLOW_UP, "Did I get the job?", "Hello", None)
+    assert flag.part == "subject"
+
+
+def timing(send_at: datetime, **fields: object) -> Timing:
+    return Timing(send_at=send_at, zone=LONDON, **fields)  # type: ignore[arg-type]
+
+
+FOLLOW_UP_DAY = moment(nov(13), "09:00")  # interview on the 6th -> follow up on the 13th
+
+
+@pytest.mark.parametrize(
+    ("send_at", "flagged"),
+    [
+        (moment(nov(10), "09:00"), True),
+        (moment(nov(12), "16:59"), True),
+        (moment(nov(13), "08:30"), False),
+        (moment(nov(13), "09:00"), False),
+        (moment(nov(16), "10:00"), False),
+    ],
+    ids=[
+        "004 on the 10th: three days early",
+        "004 on the 12th: not one day earlier",
+        "004 on the 13th before nine: the day is what counts",
+        "004 on the 13th",
+        "001 later is never early",
+    ],
+)
+def test_004_following_up_before_the_playbooks_date(send_at: datetime, flagged: bool) -> None:
+    flags = check_tone(
+        MessageKind.FOLLOW_UP,
+        "",
+        "Hello",
+        timing(send_at, not_before=FOLLOW_UP_DAY, all_day=True),
+    )
+    assert ("early" in {f.rule for f in flags}) is flagged
+
+
+def test_early_cites_004_and_001() -> None:
+    (flag,) = check_tone(
+        MessageKind.CHECK_IN, "", "Hi", timing(moment(nov(10)), not_before=FOLLOW_UP_DAY)
+    )
+    assert flag.sources == (sources.HOW_TO_FOLLOW_UP, sources.BEST_PRACTICES)
+    assert "nuisance" in flag.message
+
+
+INTERVIEW_END = moment(nov(6), "11:00")
+
+
+@pytest.mark.parametrize(
+    ("send_at", "flagged"),
+    [
+        (INTERVIEW_END + timedelta(hours=5), False),
+        (INTERVIEW_END + timedelta(hours=24), False),
+        (INTERVIEW_END + timedelta(hours=24, minutes=1), True),
+        (INTERVIEW_END + timedelta(days=3), True),
+    ],
+    ids=[
+        "002 the same afternoon",
+        "001 exactly 24 hours",
+        "001 24 hours and a minute",
+        "002 three days later",
+    ],
+)
+def test_001_002_a_thank_you_later_than_24_hours(send_at: datetime, flagged: bool) -> None:
+    deadline = INTERVIEW_END + timedelta(hours=24)
+    flags = check_tone(MessageKind.THANK_YOU, "", "Thank you", timing(send_at, deadline=deadline))
+    assert ("late_thank_you" in {f.rule for f in flags}) is flagged
+
+
+def test_the_timing_rules_apply_to_their_own_messages_only() -> None:
+    late = timing(moment(nov(20)), deadline=INTERVIEW_END, not_before=FOLLOW_UP_DAY)
+    assert check_tone(MessageKind.REPLY_TO_REJECTION, "", "Thank you", late) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "words", "flagged"),
+    [
+        (MessageKind.THANK_YOU, 120, False),
+        (MessageKind.THANK_YOU, 151, True),
+        (MessageKind.HANDWRITTEN_NOTE, 80, False),
+        (MessageKind.HANDWRITTEN_NOTE, 81, True),
+        (MessageKind.FOLLOW_UP, 300, False),
+    ],
+    ids=[
+        "002 a short thank-you",
+        "002 a long and elaborate thank-you",
+        "001 a short card",
+        "001 a card too long for a card",
+        "no length rule for a follow-up",
+    ],
+)
+def test_002_a_thank_you_need_not_be_long(kind: MessageKind, words: int, flagged: bool) -> None:
+    body = " ".join(["thanks"] * words)
+    flags = check_tone(kind, "", body, None)
+    assert ("too_long" in {f.rule for f in flags}) is flagged
+    if flagged:
+        assert flags[0].sources == (sources.FOUR_THINGS,)

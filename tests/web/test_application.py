@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.urls import reverse
+
+from nextsteps.playbook import Event as PlannedEvent
+from nextsteps.playbook import EventKind, StepKind
+from nextsteps.tracker import services
+from tests.web.base import MONDAY, WebTestCase
+
+
+class ApplicationPageTestCase(WebTestCase):
+    def test_the_page_shows_the_plan_with_reasons_and_the_timeline(self) -> None:
+        application = self.interviewed()
+        response = self.client.get(reverse("application", args=[application.id]))
+        self.assertEqual(response.status_code, 200)
+        kinds = [c.step.kind for c in response.context["cards"]]
+        self.assertEqual(kinds, [StepKind.REFLECT, StepKind.THANK_YOU, StepKind.FOLLOW_UP])
+        self.assertContains(response, "within 24 hours")
+        self.assertContains(response, "Best Practices for Job Seekers")
+        whats = [line.what for line in response.context["timeline"]]
+        self.assertEqual(whats, ["Interview held", "Applied"])
+        self.assertContains(response, "until 09:45")
+
+    def test_right_after_an_interview_the_reflection_form_comes_first_and_open(self) -> None:
+        application = self.interviewed()
+        response = self.client.get(reverse("application", args=[application.id]))
+        names = [name for name, _ in response.context["forms"]]
+        self.assertEqual(names[0], "reflection")
+        self.assertEqual(response.context["open_form"], "reflection")
+        self.assertContains(response, '<details id="form-reflection" class="quick" open>')
+
+    def test_without_a_pending_reflection_no_reflection_form(self) -> None:
+        application = self.add(applied_on=date(2026, 11, 2))
+        response = self.client.get(reverse("application", args=[application.id]))
+        names = [name for name, _ in response.context["forms"]]
+        self.assertNotIn("reflection", names)
+        self.assertEqual(names[:2], ["interview", "reply"])
+
+    def test_people_and_notes_are_escaped(self) -> None:
+        application = self.add(applied_on=date(2026, 11, 2))
+        services.record_event(
+            application,
+            PlannedEvent(EventKind.EMPLOYER_REPLIED, self.local(MONDAY, 9)),
+            note="<img src=x onerror=alert(1)>\nsecond line",
+            people=[services.ContactDetails("<b>Bold</b>")],
+        )
+        response = self.client.get(reverse("application", args=[application.id]))
+        self.assertNotContains(response, "<img src=x")
+        self.assertContains(response, "&lt;img src=x onerror=alert(1)&gt;<br>second line")
+        self.assertContains(response, "&lt;b&gt;Bold&lt;/b&gt;")
+
+    def test_skipped_steps_are_listed_with_their_reason(self) -> None:
+        application = self.interviewed()
+        step = self.open_step(application, StepKind.THANK_YOU)
+        services.skip_step(step, "Thanked them in person", self.local(MONDAY, 10))
+        response = self.client.get(reverse("application", args=[application.id]))
+        self.assertContains(response, "<q>Thanked them in person</q>")
+
+
+class AddPersonTestCase(WebTestCase):
+    def test_a_new_person_joins_the_application_and_its_company(self) -> None:
+        application = self.add()
+        url = reverse("application-people", args=[application.id])
+        response = self.post(url, {"person-name": "Jane Doe", "person-email": "jane@acme.test"})
+        self.assertRedirects(response, reverse("application", args=[application.id]))
+        jane = application.contacts.get()
+        self.assertEqual((jane.email, jane.company), ("jane@acme.test", application.company))
+
+    def test_someone_already_known_can_be_picked(self) -> None:
+        first = self.add("Acme", contact=services.ContactDetails("Jane"))
+        second = self.add("Acme", "Engineer")
+        jane = first.contacts.get()
+        self.post(reverse("application-people", args=[second.id]), {"person-known": jane.id})
+        self.assertEqual(list(second.contacts.all()), [jane])
+
+    def test_nobody_named_nobody_picked_is_refused(self) -> None:
+        application = self.add()
+        response = self.post(reverse("application-people", args=[application.id]), {})
+        self.assertContains(response, "Pick someone you know", status_code=400)
+        self.assertFalse(application.contacts.exists())
+
+    def test_the_outsiders_contact_cannot_be_picked(self) -> None:
+        hank = self.theirs().contacts.get()
+        application = self.add()
+        url = reverse("application-people", args=[application.id])
+        response = self.post(url, {"person-known": hank.id})
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(application.contacts.exists())

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from django.contrib.auth import authenticate
+from django.test import RequestFactory
+from django.urls import reverse
+
+from nextsteps.playbook import EventKind, StepKind
+from nextsteps.tracker.models import Application, Event, NextStep
+from nextsteps.web.demo import AccountExists, create_demo
+from tests.web.base import WebTestCase
+
+NEXTSTEPS = str(Path(sys.executable).with_name("nextsteps"))
+
+
+class DemoTestCase(WebTestCase):
+    def test_three_weeks_of_a_job_search(self) -> None:
+        user, password = create_demo("demo", "Europe/London")
+        request = RequestFactory().post("/login/")
+        self.assertEqual(authenticate(request, username="demo", password=password), user)
+        applications = Application.objects.filter(owner=user)
+        self.assertEqual(applications.count(), 12)
+        stages = set(applications.values_list("stage", flat=True))
+        self.assertEqual(stages, {"saved", "applied", "interviewing", "offer", "closed"})
+        events = Event.objects.filter(application__owner=user)
+        self.assertEqual(events.filter(kind=EventKind.REJECTED).count(), 1)
+        self.assertEqual(events.filter(kind=EventKind.OFFER_RECEIVED).count(), 1)
+        self.assertGreaterEqual(events.filter(kind=EventKind.INTERVIEW_HELD).count(), 4)
+        first = events.order_by("at").first()
+        assert first is not None
+        self.assertGreaterEqual((self.now - first.at).days, 20)
+        open_kinds = set(
+            NextStep.objects.filter(owner=user, state="open").values_list("kind", flat=True)
+        )
+        self.assertIn(StepKind.REPLY_TO_REJECTION, open_kinds)
+        self.assertIn(StepKind.PREPARE_INTERVIEW, open_kinds)
+
+    def test_its_pages_render(self) -> None:
+        user, _ = create_demo("demo", "Europe/London")
+        client = self.client_for(user)
+        for url in (reverse("today"), reverse("board"), reverse("table"), reverse("contacts")):
+            self.assertEqual(client.get(url).status_code, 200, url)
+        for application in Application.objects.filter(owner=user):
+            url = reverse("application", args=[application.id])
+            self.assertEqual(client.get(url).status_code, 200, url)
+
+    def test_an_existing_account_is_left_alone(self) -> None:
+        with self.assertRaisesMessage(AccountExists, "already an account called 'alice'"):
+            create_demo("alice", "UTC")
+        self.assertFalse(Application.objects.exists())
+
+
+def test_the_demo_command_prints_how_to_log_in(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["NEXTSTEPS_DATA_DIR"] = str(tmp_path)
+    run = [NEXTSTEPS, "demo", "--timezone", "Europe/Paris"]
+    first = subprocess.run(run, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert first.returncode == 0, first.stderr
+    assert "username: demo" in first.stdout
+    assert re.search(r"password: \S{12,}", first.stdout)
+    again = subprocess.run(run, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert again.returncode == 2
+    assert "already an account called 'demo'" in again.stderr

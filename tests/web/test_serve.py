@@ -1,0 +1,64 @@
+"""`nextsteps serve`: the real command, serving pages and static files with waitress."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+NEXTSTEPS = str(Path(sys.executable).with_name("nextsteps"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, seconds: float = 60) -> bytes:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return bytes(response.read())
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> str:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["NEXTSTEPS_DATA_DIR"] = str(tmp_path)
+    process = subprocess.Popen(
+        [NEXTSTEPS, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        assert process.stdout is not None
+        output = process.stdout.read()
+        assert f"http://127.0.0.1:{port}/" in output, output
+
+
+def test_serve_migrates_then_serves_the_pages_and_the_static_files(server: str) -> None:
+    page = wait_for(f"{server}/login/")
+    assert b"Log in" in page
+    htmx = wait_for(f"{server}/static/nextsteps/htmx.min.js")
+    assert htmx.startswith(b"/*! htmx 2")
+    with urllib.request.urlopen(f"{server}/") as response:  # redirected, first visit
+        assert response.url.endswith("/signup/")

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.urls import reverse
+
+from nextsteps.accounts.services import SETTINGS, profile_settings
+from nextsteps.playbook import StepKind
+from nextsteps.web.settings_form import as_text
+from tests.web.base import WebTestCase
+
+URL = reverse("settings")
+
+
+class SettingsTestCase(WebTestCase):
+    def current(self) -> dict[str, Any]:
+        """The form as the page fills it in, ready to send back."""
+        response = self.client.get(URL)
+        form = response.context["form"]
+        return {key: form[key].value() for key in form.fields}
+
+    def test_every_setting_has_a_field(self) -> None:
+        response = self.client.get(URL)
+        self.assertEqual(list(response.context["form"].fields), list(SETTINGS))
+        self.assertContains(response, '<option value="Europe/London" selected>')
+        self.assertContains(response, "United Kingdom (GB)")
+        self.assertContains(response, "Seven days, twice, then move on")
+
+    def test_saving_changes_only_what_changed(self) -> None:
+        data = {**self.current(), "timezone": "Europe/Paris", "weekly_target": "8"}
+        response = self.post(URL, data)
+        self.assertRedirects(response, URL)
+        self.profile.refresh_from_db()
+        self.assertEqual((self.profile.timezone, self.profile.weekly_target), ("Europe/Paris", 8))
+        self.assertEqual(self.profile.country, "GB")
+
+    def test_working_days_are_checkboxes(self) -> None:
+        data = {**self.current(), "working_days": ["mon", "tue", "sat"]}
+        self.post(URL, data)
+        self.profile.refresh_from_db()
+        self.assertEqual(self.profile.working_days, "mon,tue,sat")
+
+    def test_a_new_calendar_moves_the_planned_steps(self) -> None:
+        # Interview on Fri 13 Nov: the follow-up on Fri 20 Nov; without Fridays, Mon 23.
+        application = self.interviewed(day=date(2026, 11, 13))
+        data = {**self.current(), "working_days": ["mon", "tue", "wed", "thu"]}
+        self.post(URL, data)
+        follow_up = self.open_step(application, StepKind.FOLLOW_UP)
+        self.assertEqual(follow_up.due, self.local(date(2026, 11, 23)))
+
+    def test_a_country_and_region_change_together(self) -> None:
+        self.post(URL, {**self.current(), "country": "US", "subdivision": "CA"})
+        self.profile.refresh_from_db()
+        self.assertEqual((self.profile.country, self.profile.subdivision), ("US", "CA"))
+
+    def test_a_region_the_country_lacks_is_refused_and_nothing_is_saved(self) -> None:
+        before = profile_settings(self.profile)
+        data = {**self.current(), "country": "US", "weekly_target": "9"}  # keeps ENG
+        response = self.post(URL, data)
+        self.assertContains(response, "knows no public holidays for", status_code=400)
+        self.profile.refresh_from_db()
+        self.assertEqual(profile_settings(self.profile), before)
+
+    def test_no_working_day_at_all_is_refused(self) -> None:
+        data = {**self.current(), "working_days": []}
+        response = self.post(URL, data)
+        self.assertEqual(response.status_code, 400)
+
+    def test_texts_are_what_the_command_line_would_type(self) -> None:
+        self.assertEqual(as_text(["mon", "fri"]), "mon,fri")
+        self.assertEqual(as_text(5), "5")
+        self.assertEqual(as_text(None), "")

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.contrib.auth.models import User
+from django.test import override_settings
+from django.urls import reverse
+
+from nextsteps.playbook import EventKind, StepKind
+from nextsteps.web.cards import GROUP_LIMIT
+from tests.web.base import MONDAY, WebTestCase
+
+
+class TodayTestCase(WebTestCase):
+    def test_an_interview_this_morning_brings_a_thank_you_for_today_and_a_follow_up_later(
+        self,
+    ) -> None:
+        self.interviewed(day=MONDAY)
+        response = self.client.get(reverse("today"))
+        self.assertEqual(response.status_code, 200)
+        day = response.context["day"]
+        self.assertEqual([c.step.kind for c in day.today], [StepKind.REFLECT, StepKind.THANK_YOU])
+        (follow_up,) = day.coming_up
+        self.assertEqual(follow_up.step.kind, StepKind.FOLLOW_UP)
+        self.assertEqual(follow_up.due, "due Mon 23 Nov")
+        self.assertEqual(day.today[1].due, "due tomorrow 09:45")
+        self.assertContains(response, "Thank-you sent")
+        self.assertContains(response, "Four Things to Do After Your Job Interview")
+
+    def test_a_step_left_undone_is_overdue(self) -> None:
+        self.add("Late Ltd", applied_on=date(2026, 11, 2))  # check in on the 9th
+        response = self.client.get(reverse("today"))
+        (late,) = response.context["day"].overdue
+        self.assertEqual(late.step.kind, StepKind.CHECK_IN)
+        self.assertEqual(late.due, "was due Mon 9 Nov")
+        self.assertContains(response, "Overdue")
+
+    def test_a_week_without_applying_shows_the_nudge_to_keep_applying(self) -> None:
+        self.add(applied_on=date(2026, 11, 2))
+        response = self.client.get(reverse("today"))
+        nudge = response.context["day"].nudge
+        self.assertIsNotNone(nudge)
+        self.assertContains(response, "Keep applying")
+        self.assertContains(response, reverse("add-application"))
+
+    def test_overdue_steps_come_latest_first_and_a_long_list_is_cut(self) -> None:
+        for n in range(GROUP_LIMIT + 2):
+            self.add(f"Late {n}", applied_on=date(2026, 10, 1) + timedelta(days=n % 30))
+        response = self.client.get(reverse("today"))
+        day = response.context["day"]
+        self.assertEqual(len(day.overdue), GROUP_LIMIT)
+        self.assertEqual(day.left_out, 2)
+        self.assertEqual(day.overdue[0].due, "was due Fri 6 Nov")  # applied on Fri 30 Oct
+        self.assertContains(response, "2 more steps not shown here.")
+
+    def test_the_weekly_target_counts_this_weeks_applications(self) -> None:
+        self.add("Old", applied_on=date(2026, 11, 13))  # last week
+        self.add("New", applied_on=MONDAY)
+        response = self.client.get(reverse("today"))
+        self.assertContains(response, "You applied for 1 of your 5 jobs this week.")
+
+    def test_nothing_to_do_says_how_to_start(self) -> None:
+        response = self.client.get(reverse("today"))
+        self.assertTrue(response.context["day"].empty)
+        self.assertContains(response, "Add an application")
+
+    def test_the_outsiders_steps_never_show(self) -> None:
+        self.theirs()
+        response = self.client.get(reverse("today"))
+        self.assertTrue(response.context["day"].empty)
+        self.assertNotContains(response, "Globex")
+
+    def test_what_the_user_typed_is_escaped(self) -> None:
+        self.interviewed("<script>alert(1)</script>")
+        response = self.client.get(reverse("today"))
+        self.assertNotContains(response, "<script>alert(1)</script>")
+        self.assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
+
+    def test_a_step_that_cannot_start_yet_has_no_done_button(self) -> None:
+        application = self.add(applied_on=date(2026, 11, 2))
+        self.log(application, EventKind.INTERVIEW_HELD, self.local(MONDAY, 11))  # ahead
+        response = self.client.get(reverse("today"))
+        thank_you = next(c for c in response.context["day"].today if c.step.kind == "thank_you")
+        self.assertEqual(thank_you.done_label, "")
+        self.assertEqual(thank_you.starts, "from today 12:00")
+
+    def test_the_number_of_queries_does_not_grow_with_applications(self) -> None:
+        self.interviewed("First")
+        self.client.get(reverse("today"))  # warms the playbook cache
+        with self.assertNumQueries(9):
+            self.client.get(reverse("today"))
+        for n in range(19):
+            self.interviewed(f"Company {n}")
+        with self.assertNumQueries(9):
+            response = self.client.get(reverse("today"))
+        self.assertEqual(len(response.context["day"].today), 40)
+
+
+class FrontDoorTestCase(WebTestCase):
+    def test_the_first_visit_offers_to_create_the_account(self) -> None:
+        User.objects.all().delete()
+        response = self.client_for(None).get(reverse("today"))
+        self.assertRedirects(response, reverse("signup"))
+
+    def test_an_account_made_from_the_command_line_does_not_count(self) -> None:
+        User.objects.all().delete()
+        User.objects.create_user("me")  # unusable password, as the CLI makes it
+        response = self.client_for(None).get(reverse("today"))
+        self.assertRedirects(response, reverse("signup"))
+
+    def test_later_visits_sign_in(self) -> None:
+        response = self.client_for(None).get(reverse("today"))
+        self.assertRedirects(response, reverse("login"))
+
+    @override_settings(SIGNUP_OPEN=False)
+    def test_with_sign_up_closed_the_first_visit_signs_in(self) -> None:
+        User.objects.all().delete()
+        response = self.client_for(None).get(reverse("today"))
+        self.assertRedirects(response, reverse("login"))
