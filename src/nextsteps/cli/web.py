@@ -28,11 +28,23 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     threads: Annotated[int, typer.Option(help="Requests served at once.")] = 4,
 ) -> None:
-    """Start nextsteps for your browser."""
+    """Start nextsteps for your browser, with the outbox worker in the same process."""
+    import threading
+
     import waitress
 
+    from nextsteps import worker
+
+    stop = threading.Event()
+    sender = threading.Thread(target=worker.run_forever, args=(stop,), name="outbox-worker")
+    sender.start()
     print(f"nextsteps is running on http://{host}:{port}/ (Ctrl+C stops it)", flush=True)
-    waitress.serve(web_application(), host=host, port=port, threads=threads, ident="nextsteps")
+    try:
+        waitress.serve(web_application(), host=host, port=port, threads=threads, ident="nextsteps")
+    finally:
+        # Lets a message in the middle of its SMTP conversation finish.
+        stop.set()
+        sender.join()
 
 
 @app.command()
