@@ -10,14 +10,16 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from nextsteps.outreach.models import Message
 from nextsteps.playbook import EventKind
+from nextsteps.playbook.drafting import MessageKind
 from nextsteps.web.event_forms import EVENT_FORMS
 from tests.web.base import WebTestCase
 
 # Pages anyone may see.
 PUBLIC = {"login", "signup", "logout", "today", "calendar-feed"}
 # Path parts that are not objects; each with the values to try.
-NOT_OBJECTS = {"form": list(EVENT_FORMS)}
+NOT_OBJECTS = {"form": list(EVENT_FORMS), "kind": [MessageKind.THANK_YOU.value]}
 
 
 def patterns(
@@ -39,11 +41,28 @@ class AccessTestCase(WebTestCase):
         self.jane = self.application.contacts.create(owner=self.alice, name="Jane")
         self.objects = {
             "application_id": self.application.id,
-            "step_id": self.application.steps.filter(state="open").first().id,  # type: ignore[union-attr]
+            "step_id": self.application.steps.get(state="open", kind="thank_you").id,
             "contact_id": self.jane.id,
             "event_id": self.application.events.get(kind=EventKind.INTERVIEW_HELD).id,
+            "message_id": self.cancelled_message().id,
         }
         self.theirs()  # the outsider has things of his own
+
+    def cancelled_message(self) -> Message:
+        """An outbox row of the owner's that no request here can send."""
+        moment = self.application.events.get(kind=EventKind.INTERVIEW_HELD).at
+        return Message.objects.create(
+            owner=self.alice,
+            application=self.application,
+            kind=MessageKind.THANK_YOU,
+            to_address="jane@acme.test",
+            subject="Thank you",
+            body="Thank you for the interview.",
+            state=Message.State.CANCELLED,
+            scheduled_at=moment,
+            send_at=moment,
+            send_by=moment,
+        )
 
     def urls(self) -> Iterator[tuple[str, str, bool]]:
         """(name, url, whether it names an object) for every pattern, with the owner's
