@@ -7,7 +7,9 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
-from django.test import TestCase
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.test import Client, TestCase
 
 from nextsteps.accounts.services import profile_of
 from nextsteps.playbook import Event, EventKind
@@ -15,6 +17,17 @@ from nextsteps.tracker import services
 from nextsteps.tracker.models import Application
 
 LONDON = ZoneInfo("Europe/London")
+
+
+def csrf_client(user: User | None) -> Client:
+    """A browser for `user` (None: signed out): CSRF enforced, its token cookie set."""
+    client = Client(enforce_csrf_checks=True)
+    if user is not None:
+        client.force_login(user)
+    request = HttpRequest()
+    client.csrf_token = get_token(request)  # type: ignore[attr-defined]
+    client.cookies["csrftoken"] = request.META["CSRF_COOKIE"]
+    return client
 
 
 class BaseTestCase(TestCase):

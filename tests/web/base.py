@@ -8,15 +8,14 @@ from datetime import date, datetime
 from typing import Any
 
 import time_machine
-from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
+from django.http import HttpResponse
 from django.test import Client
 
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind
 from nextsteps.tracker import services
 from nextsteps.tracker.models import Application, NextStep
-from tests.base import LONDON, BaseTestCase
+from tests.base import LONDON, BaseTestCase, csrf_client
 
 MONDAY = date(2026, 11, 16)
 NOW = datetime(2026, 11, 16, 10, 0, tzinfo=LONDON)
@@ -32,16 +31,7 @@ class WebTestCase(BaseTestCase):
         self.addCleanup(traveller.stop)
         self.client = self.client_for(self.alice)
 
-    @staticmethod
-    def client_for(user: Any) -> Client:
-        """A signed-in browser: CSRF enforced, its token cookie already set."""
-        client = Client(enforce_csrf_checks=True)
-        if user is not None:
-            client.force_login(user)
-        request = HttpRequest()
-        client.csrf_token = get_token(request)  # type: ignore[attr-defined]
-        client.cookies["csrftoken"] = request.META["CSRF_COOKIE"]
-        return client
+    client_for = staticmethod(csrf_client)
 
     def post(self, url: str, data: dict[str, Any] | None = None, **extra: Any) -> HttpResponse:
         return self.post_as(self.client, url, data, **extra)
