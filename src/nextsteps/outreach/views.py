@@ -21,6 +21,7 @@ from nextsteps.outreach.models import Message
 from nextsteps.outreach.templating import shipped
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.drafting import STEPS_FOR_WORD, MessageKind, message_kind_of_step
+from nextsteps.playbook.workdays import day_label
 from nextsteps.tracker.models import NextStep
 from nextsteps.tracker.services import NotFound
 
@@ -88,7 +89,7 @@ def editor(request: SignedInRequest, step_id: int) -> HttpResponse:
         form.add_error(None, str(exc))
         return _editor_page(request, step, draft, form, status=409)
     local = message.send_at.astimezone(zone)
-    messages.success(request, f"Scheduled for {local:%a} {local.day} {local:%b %H:%M}.")
+    messages.success(request, f"Scheduled for {day_label(local.date())} {local:%H:%M}.")
     return redirect("outbox")
 
 
