@@ -147,7 +147,7 @@ class FeedTestCase(BaseTestCase):
         self.assertIn(StepKind.CHECK_IN, {s.kind for s in tracker.open_steps(self.application)})
         with self.settings():
             entries = icalendar.Calendar.from_ical(
-                services.feed(self.alice, self.local(date(2026, 11, 2)))
+                services.feed(self.profile, self.local(date(2026, 11, 2)))
             )
         summaries = [str(e["SUMMARY"]) for e in entries.walk("VEVENT")]
         self.assertIn("Apply for another job", summaries)

@@ -6,8 +6,10 @@ into entries, this module writes them the way calendar apps expect.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import icalendar
 
@@ -40,11 +42,30 @@ def calendar(entries: list[Entry], name: str) -> bytes:
     cal.add("x-wr-calname", name)
     cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    for zone in sorted(_zones(entries)):
+        cal.add_component(_vtimezone(zone))
     for entry in entries:
         cal.add_component(_event(entry))
-    cal.add_missing_timezones()
     body: bytes = cal.to_ical()
     return body
+
+
+def _zones(entries: list[Entry]) -> set[str]:
+    """The IANA names of the timezones the timed entries use. (Read off the entries:
+    icalendar's own search walks every property of every event, a quarter of a
+    second for a thousand steps.)"""
+    return {
+        moment.tzinfo.key
+        for entry in entries
+        for moment in (entry.start, entry.end)
+        if isinstance(moment, datetime) and isinstance(moment.tzinfo, ZoneInfo)
+    }
+
+
+@functools.cache
+def _vtimezone(name: str) -> icalendar.Timezone:
+    """A timezone's rules as a VTIMEZONE, made once per process: only read afterwards."""
+    return icalendar.Timezone.from_tzid(name)
 
 
 def _event(entry: Entry) -> icalendar.Event:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import Max
 
+from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import profile_of
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.playbook.step import title
@@ -47,16 +48,17 @@ def feed_url(user: User) -> str:
     return f"{settings.SITE_URL}/calendar/{feed_of(user).token}.ics"
 
 
-def owner_of_token(token: str) -> User | None:
-    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
-    return feed.user if feed else None
+def owner_of_token(token: str) -> Profile | None:
+    """The profile (and user) whose feed the token opens, in one query."""
+    return Profile.objects.select_related("user").filter(user__calendar_feed__token=token).first()
 
 
-def feed_version(user: User, today: date) -> str:
+def feed_version(profile: Profile, today: date) -> str:
     """Changes whenever the feed would (any step of the user changed, their timezone,
     the day for the keep-applying nudge): an ETag without building the feed."""
-    changed = NextStep.objects.filter(owner=user).aggregate(latest=Max("updated"))["latest"]
-    parts = (profile_of(user).timezone, str(changed), today.isoformat())
+    steps = NextStep.objects.filter(owner_id=profile.user_id)
+    changed = steps.aggregate(latest=Max("updated"))["latest"]
+    parts = (profile.timezone, str(changed), today.isoformat())
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
@@ -64,9 +66,9 @@ def application_url(application_id: int) -> str:
     return f"{settings.SITE_URL}/applications/{application_id}/"
 
 
-def feed(user: User, now: datetime) -> bytes:
+def feed(profile: Profile, now: datetime) -> bytes:
     """Every open step, every interview, and the keep-applying nudge."""
-    profile = profile_of(user)
+    user = profile.user
     zone = profile.zone
     steps = NextStep.objects.filter(owner=user, state=NextStep.State.OPEN).select_related(
         "application__company"

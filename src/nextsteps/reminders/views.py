@@ -1,12 +1,12 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from nextsteps.accounts.services import profile_of
 from nextsteps.reminders import services
 from nextsteps.tracker.models import Event
 
@@ -16,15 +16,15 @@ ICS = "text/calendar; charset=utf-8"
 @require_GET
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The secret calendar address. A wrong or revoked token is a plain 404."""
-    user = services.owner_of_token(token)
-    if user is None:
+    profile = services.owner_of_token(token)
+    if profile is None:
         raise Http404
     now = timezone.now()
-    etag = f'"{services.feed_version(user, now.astimezone(profile_of(user).zone).date())}"'
+    etag = f'"{services.feed_version(profile, now.astimezone(profile.zone).date())}"'
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
     else:
-        response = HttpResponse(services.feed(user, now), content_type=ICS)
+        response = HttpResponse(services.feed(profile, now), content_type=ICS)
     response["ETag"] = etag
     response["Cache-Control"] = "private, max-age=3600"
     return response
@@ -34,7 +34,12 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def rotate(request: HttpRequest) -> HttpResponse:
     services.rotate_feed(request.user)  # type: ignore[arg-type]
-    return redirect("/")
+    messages.success(
+        request,
+        "Your calendar has a new address: the old one no longer works. Subscribe to the "
+        "new one in your calendar app.",
+    )
+    return redirect("settings")
 
 
 @login_required
