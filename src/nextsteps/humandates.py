@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
+from nextsteps.playbook.step import is_overdue
 from nextsteps.playbook.workdays import day_label
 
 
@@ -21,3 +22,9 @@ def say_moment(moment: datetime, zone: tzinfo, today: date, all_day: bool = Fals
     local = moment.astimezone(zone)
     day = say_day(local.date(), today)
     return day if all_day else f"{day} {local:%H:%M}"
+
+
+def say_due(due: datetime, all_day: bool, zone: tzinfo, now: datetime) -> str:
+    """ "due tomorrow 11:00", "due Fri 13 Nov", "was due yesterday"."""
+    when = say_moment(due, zone, now.astimezone(zone).date(), all_day)
+    return f"was due {when}" if is_overdue(due, all_day, now, zone) else f"due {when}"

@@ -1,4 +1,5 @@
-"""The background loop: send what is due in the outbox.
+"""The background loop: queue the digests that are due, then send what is due in
+the outbox.
 
 Run as many as you like (`nextsteps worker` on several machines against one
 PostgreSQL database, or `nextsteps serve`, which runs one in-process): the
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from nextsteps.outreach import outbox
 from nextsteps.outreach.delivery import deliver
+from nextsteps.reminders.digests import queue_due_digests
 
 log = logging.getLogger("nextsteps.worker")
 
@@ -32,6 +34,7 @@ def new_worker_id() -> str:
 def run_once(stop: threading.Event | None = None, worker_id: str | None = None) -> int:
     """Handle everything due now, then return how many messages were handled."""
     worker_id = worker_id or new_worker_id()
+    queue_due_digests(timezone.now())
     outbox.mark_abandoned(timezone.now())
     handled = 0
     while stop is None or not stop.is_set():

@@ -3,6 +3,7 @@ environment (NEXTSTEPS_DATA_DIR's SQLite file, or DATABASE_URL). Used by the rac
 test and by benchmarks/outbox.py, each with worker processes of its own.
 
     python -m tests.outreach.seed fill --messages 1000 --port 2525 --start EPOCH --spread 3
+    python -m tests.outreach.seed digests --users 200 --port 2525
     python -m tests.outreach.seed report
 """
 
@@ -13,6 +14,7 @@ import json
 import os
 import random
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 MESSAGES_PER_APPLICATION = 10
 APPLICATIONS_PER_USER = 10
@@ -65,6 +67,47 @@ def fill(messages: int, port: int, start: float, spread: float) -> None:
     Message.objects.bulk_create(rows[:messages], batch_size=500)
 
 
+def digests(users: int, port: int) -> None:
+    """`users` seekers whose digest is due this minute, each with something to do.
+
+    Each one's clock is a fixed-offset zone in which it is now around noon, and every
+    day is a working day, so the digest is due whatever the day and hour of the run.
+    """
+    from django.contrib.auth.models import User
+
+    from nextsteps.accounts.services import change_profile, profile_of
+    from nextsteps.outreach import services
+    from nextsteps.playbook import Event, EventKind
+    from nextsteps.tracker.services import add_application, record_event
+
+    now = datetime.now(UTC)
+    offset = 12 - now.hour  # hours east of UTC where it is now 12:xx
+    zone = f"Etc/GMT{-offset:+d}" if offset else "UTC"  # Etc/ names count westwards
+    local = now.astimezone(ZoneInfo(zone))
+    for number in range(users):
+        user = User.objects.create(username=f"seeker{number}")
+        profile = profile_of(user)
+        for key, text in [
+            ("timezone", zone),
+            ("working_days", "mon,tue,wed,thu,fri,sat,sun"),
+            ("digest_time", f"{local:%H:%M}"),
+        ]:
+            change_profile(profile, key, text)
+        details = services.AccountSettings(
+            host="127.0.0.1",
+            port=port,
+            security="none",
+            from_address=f"Seeker {number} <seeker{number}@example.com>",
+        )
+        services.set_mail_account(user, details)
+        application = add_application(user, "Employer", "Analyst", applied_on=local.date())
+        record_event(application, Event(EventKind.INTERVIEW_HELD, local - timedelta(hours=1)))
+        # Planned a minute from now by the settings; due now, as at the digest hour.
+        type(profile).objects.filter(pk=profile.pk).update(
+            next_digest_at=local.replace(second=0, microsecond=0)
+        )
+
+
 def report() -> dict[str, object]:
     from django.db.models import Count
 
@@ -82,11 +125,12 @@ def report() -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("action", choices=["fill", "report"])
+    parser.add_argument("action", choices=["fill", "digests", "report"])
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--port", type=int, default=2525)
     parser.add_argument("--start", type=float, default=0.0)
     parser.add_argument("--spread", type=float, default=0.0)
+    parser.add_argument("--users", type=int, default=200)
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextsteps.settings")
     import django
@@ -94,6 +138,8 @@ def main() -> None:
     django.setup()
     if args.action == "fill":
         fill(args.messages, args.port, args.start, args.spread)
+    elif args.action == "digests":
+        digests(args.users, args.port)
     else:
         print(json.dumps(report()))
 

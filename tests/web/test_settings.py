@@ -6,7 +6,9 @@ from typing import Any
 from django.urls import reverse
 
 from nextsteps.accounts.services import SETTINGS, profile_settings
+from nextsteps.outreach import services
 from nextsteps.playbook import StepKind
+from nextsteps.reminders.services import feed_url
 from nextsteps.web.settings_form import as_text
 from tests.web.base import WebTestCase
 
@@ -71,3 +73,40 @@ class SettingsTestCase(WebTestCase):
         self.assertEqual(as_text(["mon", "fri"]), "mon,fri")
         self.assertEqual(as_text(5), "5")
         self.assertEqual(as_text(None), "")
+
+
+class DigestAndCalendarSettingsTestCase(SettingsTestCase):
+    def test_the_digest_hour_moves_the_next_digest(self) -> None:
+        self.post(URL, {**self.current(), "digest_time": "07:30"})
+        self.profile.refresh_from_db()
+        self.assertEqual(self.profile.next_digest_at, self.local(date(2026, 11, 17), 7, 30))
+
+    def test_a_digest_time_that_is_no_time_is_refused_and_nothing_is_saved(self) -> None:
+        data = {**self.current(), "digest_time": "7pm", "weekly_target": "9"}
+        response = self.post(URL, data)
+        self.assertContains(response, "The digest time must be a time like 08:00", status_code=400)
+        self.profile.refresh_from_db()
+        self.assertEqual((self.profile.digest_time, self.profile.weekly_target), ("08:00", 5))
+
+    def test_the_page_says_when_the_digest_goes_or_why_it_cannot(self) -> None:
+        self.assertContains(self.client.get(URL), "no mail account to send your digest with")
+        services.set_mail_account(
+            self.alice,
+            services.AccountSettings("smtp.example.com", 587, "starttls", "Ann <ann@example.com>"),
+        )
+        self.post(URL, {**self.current(), "digest_time": "07:30"})
+        self.assertIn(
+            "The next digest goes to ann@example.com on Tue 17 Nov at 07:30",
+            self.client.get(URL).content.decode(),
+        )
+        self.post(URL, {**self.current(), "digest_time": "off"})
+        self.assertContains(self.client.get(URL), "The daily digest is off.")
+
+    def test_the_calendar_address_is_shown_and_replaced_from_here(self) -> None:
+        old = feed_url(self.alice)
+        self.assertContains(self.client.get(URL), old)
+        page = self.post(reverse("calendar-rotate"), follow=True)
+        self.assertRedirects(page, URL)
+        self.assertNotContains(page, old)
+        self.assertContains(page, feed_url(self.alice))
+        self.assertContains(page, "the old one no longer works")

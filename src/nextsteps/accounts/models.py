@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from datetime import time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from nextsteps.playbook import DEFAULT_PLAYBOOK, Playbook, Workdays, load_playbook
+from nextsteps.playbook.digest import DEFAULT_DIGEST_TIME, format_digest_time, parse_digest_time
 from nextsteps.playbook.sending import SendingCalendar, WorkingHours
 from nextsteps.playbook.workdays import parse_working_days, public_holidays
 
@@ -22,6 +25,23 @@ class Profile(models.Model):
     weekly_target = models.PositiveSmallIntegerField(default=5)
     # When scheduled messages may go out, on the working days: "09:00-17:00".
     working_hours = models.CharField(max_length=11, default="09:00-17:00")
+    # The local time of the daily digest on working days, or "off".
+    digest_time = models.CharField(max_length=5, default=format_digest_time(DEFAULT_DIGEST_TIME))
+    # The moment of the next digest (None: off). Set by accounts.services whenever
+    # the calendar or the hour changes, and by the worker after each digest.
+    next_digest_at = models.DateTimeField(null=True, blank=True)
+    # The user's day whose digest went out last: never two on one day.
+    last_digest_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # The worker's "whose digest is due?" reads the users who get one.
+            models.Index(
+                fields=["next_digest_at"],
+                condition=Q(next_digest_at__isnull=False),
+                name="profile_digest_due",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"profile of {self.user}"
@@ -39,6 +59,9 @@ class Profile(models.Model):
 
     def sending_calendar(self) -> SendingCalendar:
         return SendingCalendar(self.workdays(), WorkingHours.parse(self.working_hours))
+
+    def digest_clock(self) -> time | None:
+        return parse_digest_time(self.digest_time)
 
     def chosen_playbook(self) -> Playbook:
         return load_playbook(self.playbook)

@@ -3,20 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from nextsteps.accounts.models import Profile
 from nextsteps.playbook import load_playbook
+from nextsteps.playbook.digest import format_digest_time, next_digest, parse_digest_time
 from nextsteps.playbook.sending import WorkingHours
 from nextsteps.playbook.workdays import format_working_days, parse_working_days, public_holidays
 
 
 def profile_of(user: User) -> Profile:
-    profile, _ = Profile.objects.get_or_create(user=user)
+    profile, created = Profile.objects.get_or_create(user=user)
+    if created:
+        plan_digest(profile, timezone.now())
+        profile.save(update_fields=["next_digest_at"])
     return profile
+
+
+# The settings the plan is made with: changing one replans every application.
+PLAN_INPUTS = frozenset({"timezone", "country", "subdivision", "working_days", "playbook"})
+# The settings that decide when the daily digest goes out.
+DIGEST_CLOCK = frozenset({"timezone", "country", "subdivision", "working_days", "digest_time"})
+
+
+def plan_digest(profile: Profile, now: datetime) -> None:
+    """Set the moment of the user's next digest from their settings (unsaved)."""
+    clock = profile.digest_clock()
+    if clock is None:
+        profile.next_digest_at = None
+        return
+    profile.next_digest_at = next_digest(now, clock, profile.workdays(), profile.last_digest_on)
 
 
 def _timezone(value: str) -> str:
@@ -49,6 +70,7 @@ SETTINGS: dict[str, Callable[[str], object]] = {
     "playbook": _playbook,
     "weekly_target": _weekly_target,
     "working_hours": lambda v: str(WorkingHours.parse(v)),
+    "digest_time": lambda v: format_digest_time(parse_digest_time(v)),
 }
 
 
@@ -64,7 +86,11 @@ def change_profile(profile: Profile, key: str, text: str) -> None:
     candidate = {"country": profile.country, "subdivision": profile.subdivision, key: value}
     public_holidays(str(candidate["country"]), str(candidate["subdivision"]))
     setattr(profile, key, value)
-    profile.save(update_fields=[key])
+    changed = [key]
+    if key in DIGEST_CLOCK:
+        plan_digest(profile, timezone.now())
+        changed.append("next_digest_at")
+    profile.save(update_fields=changed)
 
 
 class SettingsRejected(ValueError):
@@ -104,8 +130,8 @@ def change_settings(profile: Profile, texts: Mapping[str, str]) -> list[str]:
 
 
 @transaction.atomic
-def create_account(username: str, password: str, timezone: str = "UTC") -> User:
+def create_account(username: str, password: str, zone_name: str = "UTC") -> User:
     """A new user with a profile on their own clock; the username must be free."""
     user = User.objects.create_user(username=username, password=password)
-    change_profile(profile_of(user), "timezone", timezone)
+    change_profile(profile_of(user), "timezone", zone_name)
     return user

@@ -177,10 +177,14 @@ def config_show() -> None:
 
 @config_app.command(name="set")
 def config_set(key: str, value: str) -> None:
-    """Change a setting: timezone, country, subdivision, working_days, playbook, weekly_target."""
-    profile = accounts.profile_of(current_user())
+    """Change a setting: timezone, country, subdivision, working_days, playbook,
+    weekly_target, working_hours or digest_time (08:00, or off)."""
+    user = current_user()
+    profile = accounts.profile_of(user)
     try:
         accounts.change_profile(profile, key, value)
     except ValueError as exc:
         raise BadInput(str(exc)) from None
+    if key in accounts.PLAN_INPUTS:
+        services.replan_all(user)
     print(f"{key} = {accounts.profile_settings(profile)[key]}")

@@ -181,10 +181,11 @@ def outbox(json: Json = False) -> None:
         print("The outbox is empty: nextsteps send ID KIND schedules a message.")
         return
     for row in rows:
+        application = row["application_id"]
+        about = f"application {application}" if application else "to you"
         print(
             f"{row['id']:>4}  {row['state']:<10} {row['send_at'][:16].replace('T', ' ')}  "
-            f"application {row['application_id']} {row['kind']}"
-            + (f"  ({row['reason']})" if row["reason"] else "")
+            f"{about} {row['kind']}" + (f"  ({row['reason']})" if row["reason"] else "")
         )
 
 
@@ -192,7 +193,7 @@ def _outbox_row(message: Message, zone: Any) -> dict[str, Any]:
     return {
         "id": message.id,
         "application_id": message.application_id,
-        "kind": word_of_kind(MessageKind(message.kind)),
+        "kind": message.kind if message.is_digest else word_of_kind(MessageKind(message.kind)),
         "state": message.state,
         "send_at": message.send_at.astimezone(zone).isoformat(),
         "message_id": message.message_id,

@@ -62,7 +62,11 @@ def _fresh_facts(message: Message, calendar: SendingCalendar, now: datetime) -> 
         send_by=message.send_by,
         within_hours=message.within_hours,
         calendar=calendar,
-        answered_at=answered_since(message.application, message.scheduled_at),
+        answered_at=(
+            answered_since(message.application, message.scheduled_at)
+            if message.application
+            else None
+        ),
         step_open=step is None or step.state == NextStep.State.OPEN,
         step_not_before=step.not_before if step else None,
         step_all_day=step.all_day if step else False,

@@ -60,8 +60,13 @@ class MessageTemplate(models.Model):
         return f"{self.kind} template of {self.owner_id}"
 
 
+# The kind of the daily digest, which the user's account sends to the user.
+DIGEST = "digest"
+
+
 class Message(models.Model):
-    """One e-mail the user chose to send or schedule: a row in the outbox queue.
+    """One e-mail the user chose to send or schedule, or their daily digest (which
+    belongs to no application): a row in the outbox queue.
 
     scheduled -> sending -> sent, and from sending: back to scheduled (a temporary
     failure, retried later), failed (the server refused it), uncertain (the
@@ -78,11 +83,15 @@ class Message(models.Model):
         UNCERTAIN = "uncertain"
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
-    application = models.ForeignKey(Application, models.CASCADE, related_name="messages")
+    application = models.ForeignKey(
+        Application, models.CASCADE, null=True, blank=True, related_name="messages"
+    )
     step = models.ForeignKey(
         NextStep, models.SET_NULL, null=True, blank=True, related_name="messages"
     )
-    kind = models.CharField(max_length=24, choices=[(k.value, k.value) for k in MessageKind])
+    kind = models.CharField(
+        max_length=24, choices=[*((k.value, k.value) for k in MessageKind), (DIGEST, DIGEST)]
+    )
     to_name = models.CharField(max_length=200, blank=True)
     to_address = models.EmailField()
     subject = models.CharField(max_length=500)
@@ -135,3 +144,7 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.to_address} ({self.state})"
+
+    @property
+    def is_digest(self) -> bool:
+        return self.kind == DIGEST

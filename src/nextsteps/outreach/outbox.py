@@ -21,7 +21,7 @@ from django.db.models.functions import Coalesce
 
 from nextsteps.accounts.services import profile_of
 from nextsteps.outreach.emails import new_message_id
-from nextsteps.outreach.models import MailAccount, Message
+from nextsteps.outreach.models import DIGEST, MailAccount, Message
 from nextsteps.playbook.sending import next_day_opening, sending_window_end
 from nextsteps.playbook.workdays import day_label
 
@@ -52,6 +52,7 @@ class Candidate:
     from_address: str
     daily_cap: int
     timezone: str
+    kind: str
 
 
 def claim_next(worker_id: str, now: datetime) -> Message | None:
@@ -96,6 +97,7 @@ def _next_due(now: datetime) -> Candidate | None:
         "owner__mail_account__from_address",
         "owner__mail_account__daily_cap",
         "owner__profile__timezone",
+        "kind",
     ).first()
     if row is None:
         return None
@@ -105,6 +107,7 @@ def _next_due(now: datetime) -> Candidate | None:
         from_address=row["owner__mail_account__from_address"] or "",
         daily_cap=row["owner__mail_account__daily_cap"] or 0,
         timezone=row["owner__profile__timezone"] or "UTC",
+        kind=row["kind"],
     )
 
 
@@ -114,9 +117,14 @@ def _message_id_for(candidate: Candidate) -> Coalesce:
 
 
 def _over_cap(candidate: Candidate, now: datetime) -> bool:
-    """Whether the account has used today's cap, today being the user's day."""
+    """Whether the account has used today's cap, today being the user's day.
+
+    The cap keeps the user from flooding employers; their own digest neither counts
+    towards it nor waits for it (tomorrow it would be stale)."""
     if not candidate.daily_cap:
         return False  # no account: the send will fail and say so
+    if candidate.kind == DIGEST:
+        return False
     if connection.vendor == "postgresql":
         # Claims for one account take turns, so two workers cannot both take the last one.
         MailAccount.objects.select_for_update().filter(owner_id=candidate.owner_id).first()
@@ -124,7 +132,7 @@ def _over_cap(candidate: Candidate, now: datetime) -> bool:
     midnight = datetime.combine(now.astimezone(zone).date(), datetime.min.time(), tzinfo=zone)
     today = Message.objects.filter(
         owner_id=candidate.owner_id, state__in=COUNTED_TOWARDS_CAP, claimed_at__gte=midnight
-    )
+    ).exclude(kind=DIGEST)
     return today.count() >= candidate.daily_cap
 
 
@@ -198,7 +206,10 @@ def set_thread(message: Message, worker_id: str, in_reply_to: str, references: s
 
 
 def previous_in_thread(message: Message) -> Message | None:
-    """The application's last message that went out before this one."""
+    """The application's last message that went out before this one (a digest
+    belongs to no application, and to no thread)."""
+    if message.application_id is None:
+        return None
     return (
         Message.objects.filter(application_id=message.application_id, state=State.SENT)
         .exclude(pk=message.pk)

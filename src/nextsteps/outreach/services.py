@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from email.utils import parseaddr
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from nextsteps.accounts.services import profile_of
 from nextsteps.outreach import drafts
 from nextsteps.outreach.crypto import encrypt_password
 from nextsteps.outreach.emails import Letter, envelope_sender
-from nextsteps.outreach.models import MailAccount, Message, MessageTemplate
+from nextsteps.outreach.models import DIGEST, MailAccount, Message, MessageTemplate
 from nextsteps.outreach.templating import TemplateRefused, Wording, render_wording
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind
@@ -235,6 +236,29 @@ def _already_has_message(step: NextStep) -> str:
     )
 
 
+def queue_digest(
+    owner: User, subject: str, body: str, now: datetime, send_by: datetime
+) -> Message | None:
+    """The user's digest in the outbox, to their own address, to go at once and at
+    any hour (they chose it); None when they have no mail account to send it with."""
+    account = mail_account_of(owner)
+    if account is None:
+        return None
+    name, address = parseaddr(account.from_address)
+    return Message.objects.create(
+        owner=owner,
+        kind=DIGEST,
+        to_name=name,
+        to_address=address,
+        subject=subject,
+        body=body,
+        scheduled_at=now,
+        send_at=now,
+        send_by=send_by,
+        within_hours=False,
+    )
+
+
 def message_of(owner: User, message_id: int) -> Message:
     try:
         return Message.objects.select_related("application__company").get(
@@ -296,8 +320,11 @@ EVENT_OF_MESSAGE: dict[MessageKind, EventKind] = {
 
 
 def record_sending(message: Message) -> None:
-    """Log the sent message on the timeline, which completes its step and replans."""
+    """Log the sent message on the timeline, which completes its step and replans.
+    The digest belongs to no timeline."""
     assert message.sent_at is not None
+    if message.application is None:
+        return
     zone = profile_of(message.owner).zone
     event = PlannedEvent(
         EVENT_OF_MESSAGE[MessageKind(message.kind)],

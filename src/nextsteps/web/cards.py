@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from django.urls import reverse
 
-from nextsteps.humandates import say_moment
+from nextsteps.humandates import say_due, say_moment
 from nextsteps.playbook import Step, StepKind
 from nextsteps.playbook.step import is_overdue, title
 from nextsteps.tracker.models import Application, NextStep
@@ -52,12 +52,6 @@ def short_label(kind: str, attempt: int | None) -> str:
     return f"{label} ({attempt})" if kind == StepKind.FOLLOW_UP and attempt else label
 
 
-def say_due(step: NextStep | Step, zone: tzinfo, now: datetime) -> str:
-    """ "due tomorrow 11:00", "due Fri 13 Nov", "was due yesterday"."""
-    when = say_moment(step.due, zone, now.astimezone(zone).date(), step.all_day)
-    return f"was due {when}" if is_overdue(step.due, step.all_day, now, zone) else f"due {when}"
-
-
 @dataclass(frozen=True)
 class Card:
     title: str
@@ -87,7 +81,7 @@ def card(step: NextStep, zone: tzinfo, now: datetime) -> Card:
         starts = ""
     return Card(
         title=title(kind, application.company.name, application.role, step.attempt),
-        due=say_due(step, zone, now),
+        due=say_due(step.due, step.all_day, zone, now),
         overdue=is_overdue(step.due, step.all_day, now, zone),
         why=step.why,
         sources=list(step.sources),
@@ -103,7 +97,7 @@ def card(step: NextStep, zone: tzinfo, now: datetime) -> Card:
 def nudge_card(nudge: Step, zone: tzinfo, now: datetime) -> Card:
     return Card(
         title=title(StepKind.KEEP_SEARCHING),
-        due=say_due(nudge, zone, now),
+        due=say_due(nudge.due, nudge.all_day, zone, now),
         overdue=is_overdue(nudge.due, nudge.all_day, now, zone),
         why=nudge.why,
         sources=list(nudge.sources),

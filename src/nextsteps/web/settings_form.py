@@ -67,6 +67,17 @@ FIELDS: dict[str, Callable[[], forms.Field]] = {
     "weekly_target": lambda: forms.IntegerField(
         min_value=0, max_value=100, label="Applications a week"
     ),
+    "working_hours": lambda: forms.CharField(
+        max_length=11,
+        label="Working hours",
+        help_text="When scheduled messages may go out, on your working days: 09:00-17:00.",
+    ),
+    "digest_time": lambda: forms.CharField(
+        max_length=5,
+        label="Daily digest at",
+        help_text="Your steps for the day by e-mail at this time on your working days "
+        "(08:00), or off.",
+    ),
 }
 
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from django import template
 
-from nextsteps.humandates import say_day, say_moment
+from nextsteps.humandates import say_day, say_due, say_moment
 from nextsteps.tracker.models import NextStep
-from nextsteps.web.cards import say_due, short_label
+from nextsteps.web.cards import short_label
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def due(context: dict[str, Any], step: NextStep) -> str:
     """ "due tomorrow 11:00" on the user's clock; needs `zone` and `now` in the context."""
-    return say_due(step, context["zone"], context["now"])
+    return say_due(step.due, step.all_day, context["zone"], context["now"])
 
 
 @register.simple_tag(takes_context=True)

@@ -14,6 +14,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from nextsteps.accounts import services as accounts
+from nextsteps.reminders.digests import digest_status
+from nextsteps.reminders.services import feed_url
 from nextsteps.tracker import services
 from nextsteps.web.forms import SignupForm
 from nextsteps.web.settings_form import SettingsForm
@@ -60,13 +62,16 @@ def settings_page(request: SignedInRequest) -> HttpResponse:
             for key, message in exc.errors.items():
                 form.add_error(key, message)
         else:
-            if changed:
+            if accounts.PLAN_INPUTS.intersection(changed):
                 services.replan_all(request.user)
             messages.success(request, "Settings saved." if changed else "Nothing changed.")
             return redirect("settings")
-    return render(
-        request, "web/settings.html", {"form": form}, status=400 if form.is_bound else 200
-    )
+    context = {
+        "form": form,
+        "calendar_url": feed_url(request.user),
+        "digest": digest_status(request.user, profile),
+    }
+    return render(request, "web/settings.html", context, status=400 if form.is_bound else 200)
 
 
 @login_required

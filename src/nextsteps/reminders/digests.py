@@ -1,0 +1,243 @@
+"""The daily digest: the day's steps in the user's inbox at the hour they chose,
+sent through the outbox like any message (never twice, never silently lost).
+
+Each profile keeps the moment of its next digest (`next_digest_at`, partially
+indexed). The worker claims a due one with a compare-and-set on that column, in
+the same transaction that puts the digest in the outbox: two workers can never
+both queue it, and a worker that dies before committing leaves it due.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import connection, transaction
+from django.db.models import Count
+from django.template.loader import render_to_string
+
+from nextsteps.accounts.models import Profile
+from nextsteps.humandates import say_due
+from nextsteps.outreach.services import mail_account_of, queue_digest
+from nextsteps.playbook import EventKind, Step
+from nextsteps.playbook.digest import (
+    WeekReview,
+    digest_subject,
+    digest_turn,
+    is_review_day,
+    review_week,
+)
+from nextsteps.playbook.step import StepKind, is_overdue, title
+from nextsteps.playbook.workdays import day_label
+from nextsteps.reminders.services import application_url
+from nextsteps.tracker.models import Application, Event
+from nextsteps.tracker.services import ACTIVE_STAGES, agenda
+
+log = logging.getLogger("nextsteps.digest")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One step as the digest lists it."""
+
+    title: str
+    when: str
+    why: str
+    sources: tuple[str, ...]
+    link: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    day: date
+    overdue: list[Line]
+    today: list[Line]
+    review: WeekReview | None
+    today_url: str
+
+    @property
+    def empty(self) -> bool:
+        return not (self.overdue or self.today or self.review)
+
+    @property
+    def subject(self) -> str:
+        return digest_subject(self.day, len(self.overdue), len(self.today), bool(self.review))
+
+    @property
+    def body(self) -> str:
+        return render_to_string("reminders/digest.txt", {"digest": self})
+
+
+def today_url() -> str:
+    return f"{settings.SITE_URL}/"
+
+
+def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
+    """The digest for `day`: what is overdue, what is for today, the keep-applying
+    nudge, and on the first working day of the week the review of the week before."""
+    zone = profile.zone
+    planned = agenda(user, day)
+    overdue: list[Line] = []
+    for_today: list[Line] = []
+    for step in planned.steps:
+        line = Line(
+            title=title(
+                StepKind(step.kind),
+                step.application.company.name,
+                step.application.role,
+                step.attempt,
+            ),
+            when=say_due(step.due, step.all_day, zone, now),
+            why=step.why,
+            sources=tuple(step.sources),
+            link=application_url(step.application_id),
+        )
+        (overdue if is_overdue(step.due, step.all_day, now, zone) else for_today).append(line)
+    if planned.keep_searching is not None:
+        nudge = planned.keep_searching
+        line = _nudge_line(nudge, zone, now)
+        (overdue if is_overdue(nudge.due, True, now, zone) else for_today).append(line)
+    review = None
+    if is_review_day(day, profile.workdays()):
+        review = week_review(user, profile, day)
+        if not (review.anything_happened or _search_going(user)):
+            review = None
+    return Digest(day, overdue, for_today, review, today_url())
+
+
+def _nudge_line(nudge: Step, zone: tzinfo, now: datetime) -> Line:
+    return Line(
+        title=title(nudge.kind),
+        when=say_due(nudge.due, nudge.all_day, zone, now),
+        why=nudge.why,
+        sources=nudge.sources,
+        link=today_url(),
+    )
+
+
+def _search_going(user: User) -> bool:
+    return Application.objects.filter(owner=user, stage__in=ACTIVE_STAGES).exists()
+
+
+# What the review counts, by the event that records it. An answer is the
+# employer's word: an invitation, a request, a reply, an offer or a rejection.
+COUNTED = {
+    EventKind.INTERVIEW_HELD: "interviews",
+    EventKind.FOLLOW_UP_SENT: "follow_ups",
+    EventKind.INTERVIEW_SCHEDULED: "answers",
+    EventKind.MATERIALS_REQUESTED: "answers",
+    EventKind.EMPLOYER_REPLIED: "answers",
+    EventKind.OFFER_RECEIVED: "answers",
+    EventKind.REJECTED: "answers",
+}
+
+
+def week_review(user: User, profile: Profile, day: date) -> WeekReview:
+    """Last week (Monday to Sunday on the user's calendar) in two queries."""
+    first, last = review_week(day)
+    workdays = profile.workdays()
+    events = (
+        Event.objects.filter(
+            application__owner=user,
+            kind__in=list(COUNTED),
+            at__gte=workdays.at(first, datetime.min.time()),
+            at__lt=workdays.at(last + timedelta(days=1), datetime.min.time()),
+        )
+        .values("kind")
+        .annotate(count=Count("id"))
+    )
+    counts = {"interviews": 0, "follow_ups": 0, "answers": 0}
+    for row in events:
+        counts[COUNTED[EventKind(row["kind"])]] += row["count"]
+    applications = Application.objects.filter(
+        owner=user, applied_on__gte=first, applied_on__lte=last
+    ).count()
+    return WeekReview(
+        first_day=first,
+        last_day=last,
+        applications=applications,
+        target=profile.weekly_target,
+        **counts,
+    )
+
+
+def digest_status(user: User, profile: Profile) -> str:
+    """Where and when the next digest goes, or why none will, for Settings."""
+    if profile.next_digest_at is None:
+        return "The daily digest is off."
+    account = mail_account_of(user)
+    if account is None:
+        return (
+            "There is no mail account to send your digest with, so it goes nowhere: "
+            "set one up to get it."
+        )
+    local = profile.next_digest_at.astimezone(profile.zone)
+    return (
+        f"The next digest goes to {parseaddr(account.from_address)[1]} on "
+        f"{day_label(local.date())} at {local:%H:%M}, if there is something to do."
+    )
+
+
+def queue_due_digests(now: datetime) -> int:
+    """Put every digest due by `now` in the outbox; returns how many were queued.
+
+    A digest that cannot be composed is logged and left due, for the next pass.
+    """
+    queued = 0
+    failed: set[int] = set()
+    while True:
+        with transaction.atomic():
+            profile = _lock_next_due(now, failed)
+            if profile is None:
+                return queued
+            try:
+                with transaction.atomic():
+                    queued += _take_turn(profile, now)
+            except Exception:
+                log.exception("the digest of user %s could not be queued", profile.user_id)
+                failed.add(profile.pk)
+
+
+def _lock_next_due(now: datetime, failed: set[int]) -> Profile | None:
+    due = (
+        Profile.objects.filter(next_digest_at__lte=now)
+        .exclude(pk__in=failed)
+        .select_related("user")
+        .order_by("next_digest_at", "id")
+    )
+    if connection.vendor == "postgresql":
+        due = due.select_for_update(skip_locked=True, of=("self",))
+    return due.first()
+
+
+def _take_turn(profile: Profile, now: datetime) -> int:
+    """Claim the profile's due digest and queue it if it has anything to say."""
+    assert profile.next_digest_at is not None
+    clock = profile.digest_clock()
+    workdays = profile.workdays()
+    planned = Profile.objects.filter(pk=profile.pk, next_digest_at=profile.next_digest_at)
+    if clock is None:
+        planned.update(next_digest_at=None)
+        return 0
+    turn = digest_turn(profile.next_digest_at, now, clock, workdays, profile.last_digest_on)
+    claimed = planned.update(
+        next_digest_at=turn.look_again_at,
+        last_digest_on=turn.send_for or profile.last_digest_on,
+    )
+    if not claimed or turn.send_for is None:
+        return 0
+    digest = compose(profile.user, profile, turn.send_for, now)
+    if digest.empty:
+        return 0
+    message = queue_digest(
+        profile.user,
+        digest.subject,
+        digest.body,
+        now,
+        send_by=workdays.end_of_day(turn.send_for),
+    )
+    return int(message is not None)

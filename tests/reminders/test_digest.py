@@ -1,0 +1,214 @@
+"""The daily digest: one e-mail on each working day at the user's hour, with what is
+overdue and what is for today, the Monday review, and through the outbox."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import time_machine
+from django.utils import timezone
+
+from nextsteps import worker
+from nextsteps.accounts.services import change_profile
+from nextsteps.outreach.models import DIGEST, MailAccount, Message
+from nextsteps.playbook import EventKind, StepKind
+from nextsteps.reminders.digests import compose, queue_due_digests
+from nextsteps.tracker.models import Event
+from tests.base import LONDON
+from tests.outreach.base import OutreachTestCase
+
+LOS_ANGELES = ZoneInfo("America/Los_Angeles")
+TUESDAY = date(2026, 11, 24)
+MONDAY = date(2026, 11, 23)
+
+
+class DigestTestCase(OutreachTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.mail_account(port=2525)
+
+    def at(self, moment: datetime) -> time_machine.travel:
+        return time_machine.travel(moment, tick=False)
+
+    def set_up_calendar(self, start: datetime, **texts: str) -> None:
+        """The user's settings, typed at `start`: the digest is planned from then."""
+        with self.at(start):
+            for key, text in {"digest_time": "08:00", **texts}.items():
+                change_profile(self.profile, key, text)
+
+    def run_worker_through(self, start: datetime, days: int) -> list[datetime]:
+        """The digest pass every 10 minutes for `days`; the local moment of each digest."""
+        moment = start
+        while moment < start + timedelta(days=days):
+            with self.at(moment):
+                queue_due_digests(timezone.now())
+            moment += timedelta(minutes=10)
+        zone = self.profile.zone
+        digests = Message.objects.filter(owner=self.alice, kind=DIGEST).order_by("send_at")
+        return [m.send_at.astimezone(zone) for m in digests]
+
+    def long_overdue(self, start: datetime) -> None:
+        """An interview three weeks before `start` whose thank-you was never sent:
+        every digest from `start` on has something to say."""
+        application = self.add("Initech", "Analyst", applied_on=(start - timedelta(days=30)).date())
+        self.log(application, EventKind.INTERVIEW_HELD, start - timedelta(days=21))
+
+    def digests(self) -> list[Message]:
+        return list(Message.objects.filter(kind=DIGEST).order_by("send_at"))
+
+
+class ScheduleTestCase(DigestTestCase):
+    def test_one_digest_each_working_day_at_eight_across_londons_clock_change(self) -> None:
+        # London leaves summer time on Sunday 25 October 2026.
+        start = datetime(2026, 10, 22, 0, 0, tzinfo=LONDON)  # Thursday
+        self.long_overdue(start)
+        self.set_up_calendar(start)
+        sent = self.run_worker_through(start, days=8)
+        self.assertEqual(
+            [(m.date(), m.strftime("%H:%M")) for m in sent],
+            [(date(2026, 10, d), "08:00") for d in (22, 23, 26, 27, 28, 29)],
+        )
+        utc_hours = {m.date().day: m.astimezone(ZoneInfo("UTC")).hour for m in sent}
+        self.assertEqual((utc_hours[23], utc_hours[26]), (7, 8))
+
+    def test_los_angeles_keeps_its_hour_across_its_clock_change(self) -> None:
+        # Los Angeles leaves summer time on Sunday 1 November 2026.
+        start = datetime(2026, 10, 29, 0, 0, tzinfo=LOS_ANGELES)  # Thursday
+        self.long_overdue(start)
+        self.set_up_calendar(
+            start, subdivision="", timezone="America/Los_Angeles", country="US", digest_time="07:30"
+        )
+        sent = self.run_worker_through(start, days=8)
+        days = (date(2026, 10, 29), date(2026, 10, 30), *(date(2026, 11, d) for d in range(2, 6)))
+        self.assertEqual(
+            [(m.date(), m.strftime("%H:%M")) for m in sent], [(d, "07:30") for d in days]
+        )
+        utc_hours = {m.date(): m.astimezone(ZoneInfo("UTC")).hour for m in sent}
+        self.assertEqual((utc_hours[date(2026, 10, 30)], utc_hours[date(2026, 11, 2)]), (14, 15))
+
+    def test_none_on_us_thanksgiving(self) -> None:
+        start = datetime(2026, 11, 23, 0, 0, tzinfo=LOS_ANGELES)  # Monday
+        self.set_up_calendar(start, subdivision="", timezone="America/Los_Angeles", country="US")
+        sent = self.run_worker_through(start, days=7)
+        self.assertEqual([m.date().day for m in sent], [23, 24, 25, 27])
+
+    def test_a_worker_that_was_not_running_at_eight_sends_todays_digest_late_once(self) -> None:
+        self.set_up_calendar(self.local(MONDAY, 0))
+        with self.at(self.local(TUESDAY, 11, 30)):
+            self.assertEqual(queue_due_digests(timezone.now()), 1)
+            self.assertEqual(queue_due_digests(timezone.now()), 0)
+        (digest,) = self.digests()
+        self.assertEqual(digest.send_at, self.local(TUESDAY, 11, 30))
+        self.assertIn("Tue 24 Nov", digest.subject)
+        self.profile.refresh_from_db()
+        self.assertEqual(self.profile.next_digest_at, self.local(TUESDAY + timedelta(days=1), 8))
+
+    def test_turned_off_there_is_none(self) -> None:
+        self.set_up_calendar(self.local(MONDAY, 0), digest_time="off")
+        self.profile.refresh_from_db()
+        self.assertIsNone(self.profile.next_digest_at)
+        self.assertEqual(self.run_worker_through(self.local(MONDAY, 7), days=2), [])
+
+    def test_without_a_mail_account_the_turn_passes_and_nothing_is_queued(self) -> None:
+        MailAccount.objects.filter(owner=self.alice).delete()
+        self.set_up_calendar(self.local(MONDAY, 0))
+        with self.at(self.local(MONDAY, 8)):
+            self.assertEqual(queue_due_digests(timezone.now()), 0)
+        self.profile.refresh_from_db()
+        self.assertEqual(self.profile.last_digest_on, MONDAY)
+        self.assertEqual(self.digests(), [])
+
+
+class ContentTestCase(DigestTestCase):
+    def compose(self, day: date = TUESDAY, hour: int = 8) -> str:
+        moment = self.local(day, hour)
+        with self.at(moment):
+            return compose(self.alice, self.profile, day, moment).body
+
+    def test_overdue_and_todays_steps_with_their_reasons_and_a_link_to_today(self) -> None:
+        other = self.add("Globex", "Engineer", applied_on=date(2026, 11, 2))
+        self.log(
+            other, EventKind.INTERVIEW_HELD, self.local(MONDAY, 14), end=self.local(MONDAY, 15)
+        )
+        body = self.compose()
+        overdue, today = body.split("OVERDUE")[1].split("FOR TODAY")
+        self.assertIn("Thank Acme for the Data Analyst interview (was due", overdue)
+        self.assertIn("Thank Globex for the Engineer interview (due today 15:00)", today)
+        self.assertIn("From: Best Practices for Job Seekers", today)
+        self.assertIn(f"http://127.0.0.1:8000/applications/{other.id}/", today)
+        self.assertIn("Open Today: http://127.0.0.1:8000/", body)
+
+    def test_the_keep_applying_nudge_is_in_it(self) -> None:
+        self.assertIn("Apply for another job", self.compose())
+
+    def test_nothing_to_do_means_no_digest(self) -> None:
+        self.log(self.application, EventKind.WITHDRAWN, self.local(date(2026, 11, 20), 9))
+        self.set_up_calendar(self.local(MONDAY, 0))
+        with self.at(self.local(TUESDAY, 8)):
+            self.assertEqual(queue_due_digests(timezone.now()), 0)
+        self.assertEqual(self.digests(), [])
+
+    def test_the_monday_review_counts_last_week(self) -> None:
+        week = [date(2026, 11, d) for d in range(16, 23)]
+        for n, day in enumerate(week[1:3]):
+            self.add(f"Firm {n}", "Analyst", applied_on=day)
+        self.log(self.application, EventKind.FOLLOW_UP_SENT, self.local(week[0], 9))
+        self.log(self.application, EventKind.EMPLOYER_REPLIED, self.local(week[3], 11))
+        self.log(self.application, EventKind.INTERVIEW_HELD, self.local(week[4], 10))
+        self.log(self.application, EventKind.FOLLOW_UP_SENT, self.local(MONDAY, 7))  # this week
+        body = self.compose(MONDAY)
+        review = body.split("LAST WEEK (Mon 16 Nov to Sun 22 Nov)")[1]
+        self.assertIn("Applications sent: 2 (your target: 5)", review)
+        self.assertIn("Interviews held: 1", review)
+        self.assertIn("Answers received: 1", review)
+        self.assertIn("Follow-ups made: 1", review)
+        self.assertIn("3 short of your target of 5", review)
+        self.assertNotIn("LAST WEEK", self.compose(TUESDAY))
+
+    def test_after_a_bank_holiday_monday_the_review_is_on_tuesday(self) -> None:
+        easter_monday, tuesday = date(2026, 4, 6), date(2026, 4, 7)
+        self.add("Firm", "Analyst", applied_on=date(2026, 4, 1))
+        self.assertIn("LAST WEEK (Mon 30 Mar to Sun 5 Apr)", self.compose(tuesday))
+        self.assertNotIn("LAST WEEK", self.compose(easter_monday))
+        self.assertNotIn("LAST WEEK", self.compose(date(2026, 4, 8)))
+
+
+class DeliveryTestCase(DigestTestCase):
+    def test_the_worker_sends_it_to_the_user_alone_outside_the_cap_and_the_timeline(self) -> None:
+        sink = self.start_sink()
+        MailAccount.objects.filter(owner=self.alice).update(daily_cap=1)
+        self.set_up_calendar(self.local(MONDAY, 0))
+        follow_up = self.schedule(StepKind.FOLLOW_UP, now=self.local(TUESDAY, 7))
+        self.assertEqual(follow_up.send_at, self.local(TUESDAY, 9))
+        events = Event.objects.count()
+        with time_machine.travel(self.local(TUESDAY, 8), tick=True):
+            worker.run_once()
+        (digest,) = self.digests()
+        self.assertEqual(digest.state, Message.State.SENT)
+        (received,) = [r for r in sink.received if r.message_id == digest.message_id]
+        self.assertEqual(received.rcpt_to, ["alice@example.com"])
+        self.assertEqual(received.message["To"], "Alice Smith <alice@example.com>")
+        self.assertTrue(received.message["Subject"].startswith("nextsteps Tue 24 Nov: "))
+        self.assertIn("Open Today: http://127.0.0.1:8000/", received.message.get_payload())
+        self.assertIsNone(received.message["In-Reply-To"])
+        self.assertEqual(Event.objects.count(), events)
+        # The digest took nothing of the day's cap of one: the follow-up goes at 09:00.
+        with time_machine.travel(self.local(TUESDAY, 9), tick=True):
+            worker.run_once()
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.state, Message.State.SENT)
+
+    def test_a_refused_digest_shows_as_failed_in_the_outbox(self) -> None:
+        from tests.outreach.smtpd import Sink
+
+        self.start_sink(Sink(answers=["550 5.7.1 Relaying denied"]))
+        self.set_up_calendar(self.local(MONDAY, 0))
+        with time_machine.travel(self.local(TUESDAY, 8), tick=True):
+            worker.run_once()
+        (digest,) = self.digests()
+        self.assertEqual(digest.state, Message.State.FAILED)
+        self.client.force_login(self.alice)
+        response = self.client.get("/outbox/")
+        self.assertContains(response, "your daily digest")
+        self.assertContains(response, "Relaying denied")

@@ -1,0 +1,58 @@
+"""Four worker processes take the digests of 200 users that fell due at once: each
+user gets exactly one. On SQLite, and on PostgreSQL (SKIP LOCKED on the profile)."""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.outreach.processes import (
+    SERVER_URL,
+    environment,
+    nextsteps,
+    outbox_report,
+    postgres_database,
+    seed,
+    start_worker,
+)
+from tests.outreach.smtpd import running_sink
+
+USERS = 200
+WORKERS = 4
+
+
+def race(env: dict[str, str], logs: Path) -> None:
+    nextsteps(env, "migrate")
+    with running_sink() as (sink, port):
+        seed(env, "digests", f"--users={USERS}", f"--port={port}")
+        workers = [start_worker(env, logs / f"worker{n}.log") for n in range(WORKERS)]
+        try:
+            deadline = time.time() + 120
+            while len(sink.received) < USERS and time.time() < deadline:
+                time.sleep(0.2)
+            time.sleep(2)  # long enough for a second copy to arrive, if one were coming
+        finally:
+            for process in workers:
+                process.send_signal(signal.SIGTERM)
+            exits = [process.wait(timeout=60) for process in workers]
+        received = list(sink.received)
+    assert exits == [0] * WORKERS, [log.read_text()[-2000:] for log in logs.glob("*.log")]
+    assert outbox_report(env)["states"] == {"sent": USERS}
+    recipients = Counter(address for r in received for address in r.rcpt_to)
+    assert len(recipients) == USERS
+    assert set(recipients.values()) == {1}
+    assert all(r.message["Subject"].startswith("nextsteps ") for r in received)
+
+
+def test_four_workers_on_sqlite(tmp_path: Path) -> None:
+    race(environment(tmp_path, NEXTSTEPS_WORKER_POLL_SECONDS="1"), tmp_path)
+
+
+@pytest.mark.skipif(not SERVER_URL, reason="needs TEST_DATABASE_URL or CI=true for PostgreSQL")
+def test_four_workers_on_postgresql(tmp_path: Path) -> None:
+    with postgres_database("nextsteps_digest_race") as url:
+        race(environment(tmp_path, url, NEXTSTEPS_WORKER_POLL_SECONDS="1"), tmp_path)
