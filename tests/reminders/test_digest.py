@@ -139,6 +139,14 @@ class ContentTestCase(DigestTestCase):
         self.assertIn(f"http://127.0.0.1:8000/applications/{other.id}/", today)
         self.assertIn("Open Today: http://127.0.0.1:8000/", body)
 
+    def test_a_step_whose_message_is_scheduled_says_nextsteps_sends_it(self) -> None:
+        self.schedule(StepKind.FOLLOW_UP, now=self.local(TUESDAY, 7))
+        body = self.compose()
+        follow_up = body.split("- Follow up with Acme")[1].split("\n- ")[0]
+        self.assertIn("nextsteps sends your message today 09:00.", follow_up)
+        thanks = body.split("- Thank Acme")[1].split("\n- ")[0]
+        self.assertNotIn("nextsteps sends", thanks)
+
     def test_the_keep_applying_nudge_is_in_it(self) -> None:
         self.assertIn("Apply for another job", self.compose())
 

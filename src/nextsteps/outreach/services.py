@@ -308,6 +308,14 @@ def outbox_of(owner: User) -> list[Message]:
     )
 
 
+def scheduled_sends(owner: User, step_ids: list[int]) -> dict[int, datetime]:
+    """When the outbox sends each step's scheduled message, for the steps that have one."""
+    scheduled = Message.objects.filter(
+        owner=owner, step_id__in=step_ids, state=Message.State.SCHEDULED
+    )
+    return {step_id: send_at for step_id, send_at in scheduled.values_list("step_id", "send_at")}
+
+
 # What sending a message means on the application's timeline.
 EVENT_OF_MESSAGE: dict[MessageKind, EventKind] = {
     MessageKind.THANK_YOU: EventKind.THANK_YOU_SENT,

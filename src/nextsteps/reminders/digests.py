@@ -21,8 +21,8 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 
 from nextsteps.accounts.models import Profile
-from nextsteps.humandates import say_due
-from nextsteps.outreach.services import mail_account_of, queue_digest
+from nextsteps.humandates import say_due, say_moment
+from nextsteps.outreach.services import mail_account_of, queue_digest, scheduled_sends
 from nextsteps.playbook import EventKind, Step
 from nextsteps.playbook.digest import (
     WeekReview,
@@ -49,6 +49,8 @@ class Line:
     why: str
     sources: tuple[str, ...]
     link: str
+    # Said when the outbox will send the step's message itself: do not send it twice.
+    sending: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,11 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
     nudge, and on the first working day of the week the review of the week before."""
     zone = profile.zone
     planned = agenda(user, day)
+    sends = scheduled_sends(user, [step.id for step in planned.steps])
     overdue: list[Line] = []
     for_today: list[Line] = []
     for step in planned.steps:
+        send_at = sends.get(step.id)
         line = Line(
             title=title(
                 StepKind(step.kind),
@@ -95,6 +99,9 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
             why=step.why,
             sources=tuple(step.sources),
             link=application_url(step.application_id),
+            sending=f"nextsteps sends your message {say_moment(send_at, zone, day)}."
+            if send_at
+            else "",
         )
         (overdue if is_overdue(step.due, step.all_day, now, zone) else for_today).append(line)
     if planned.keep_searching is not None:
