@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -62,6 +64,26 @@ def start_worker(env: dict[str, str], log: Path, *args: str) -> subprocess.Popen
         return subprocess.Popen(
             [NEXTSTEPS, "worker", *args], env=env, stdout=output, stderr=output, text=True
         )
+
+
+def race_workers(
+    env: dict[str, str], logs: Path, workers: int, done: Callable[[], bool], settle: float = 0
+) -> None:
+    """Run `workers` worker processes until `done()` (or a worker dies, or 150 s pass),
+    then `settle` seconds more, and stop them with SIGTERM; each must exit cleanly."""
+    processes = [start_worker(env, logs / f"worker{n}.log") for n in range(workers)]
+    try:
+        deadline = time.time() + 150
+        while not done() and time.time() < deadline:
+            if any(p.poll() is not None for p in processes):
+                break
+            time.sleep(0.2)
+        time.sleep(settle)
+    finally:
+        for process in processes:
+            process.send_signal(signal.SIGTERM)
+        exits = [process.wait(timeout=60) for process in processes]
+    assert exits == [0] * workers, [log.read_text()[-2000:] for log in logs.glob("*.log")]
 
 
 @contextmanager

@@ -14,18 +14,34 @@ import json
 import os
 import random
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 MESSAGES_PER_APPLICATION = 10
 APPLICATIONS_PER_USER = 10
 
 
-def fill(messages: int, port: int, start: float, spread: float) -> None:
-    """`messages` follow-ups, due at random moments in [start, start + spread]."""
+def seeker(number: int, port: int) -> Any:
+    """A user with a profile and a mail account on the loopback server at `port`."""
     from django.contrib.auth.models import User
 
     from nextsteps.accounts.services import profile_of
     from nextsteps.outreach import services
+
+    user = User.objects.create(username=f"seeker{number}")
+    profile_of(user)
+    details = services.AccountSettings(
+        host="127.0.0.1",
+        port=port,
+        security="none",
+        from_address=f"Seeker {number} <seeker{number}@example.com>",
+    )
+    services.set_mail_account(user, details)
+    return user
+
+
+def fill(messages: int, port: int, start: float, spread: float) -> None:
+    """`messages` follow-ups, due at random moments in [start, start + spread]."""
     from nextsteps.outreach.models import MailAccount, Message
     from nextsteps.tracker.services import ContactDetails, add_application
 
@@ -34,15 +50,7 @@ def fill(messages: int, port: int, start: float, spread: float) -> None:
     users = -(-messages // (MESSAGES_PER_APPLICATION * APPLICATIONS_PER_USER))
     rows = []
     for number in range(users):
-        user = User.objects.create(username=f"seeker{number}")
-        profile_of(user)
-        details = services.AccountSettings(
-            host="127.0.0.1",
-            port=port,
-            security="none",
-            from_address=f"Seeker {number} <seeker{number}@example.com>",
-        )
-        services.set_mail_account(user, details)
+        user = seeker(number, port)
         MailAccount.objects.filter(owner=user).update(daily_cap=100_000)
         for index in range(APPLICATIONS_PER_USER):
             contact = ContactDetails(f"Contact {index}", f"contact{index}@employer{number}.test")
@@ -73,10 +81,7 @@ def digests(users: int, port: int) -> None:
     Each one's clock is a fixed-offset zone in which it is now around noon, and every
     day is a working day, so the digest is due whatever the day and hour of the run.
     """
-    from django.contrib.auth.models import User
-
     from nextsteps.accounts.services import change_profile, profile_of
-    from nextsteps.outreach import services
     from nextsteps.playbook import Event, EventKind
     from nextsteps.tracker.services import add_application, record_event
 
@@ -85,7 +90,7 @@ def digests(users: int, port: int) -> None:
     zone = f"Etc/GMT{-offset:+d}" if offset else "UTC"  # Etc/ names count westwards
     local = now.astimezone(ZoneInfo(zone))
     for number in range(users):
-        user = User.objects.create(username=f"seeker{number}")
+        user = seeker(number, port)
         profile = profile_of(user)
         for key, text in [
             ("timezone", zone),
@@ -93,13 +98,6 @@ def digests(users: int, port: int) -> None:
             ("digest_time", f"{local:%H:%M}"),
         ]:
             change_profile(profile, key, text)
-        details = services.AccountSettings(
-            host="127.0.0.1",
-            port=port,
-            security="none",
-            from_address=f"Seeker {number} <seeker{number}@example.com>",
-        )
-        services.set_mail_account(user, details)
         application = add_application(user, "Employer", "Analyst", applied_on=local.date())
         record_event(application, Event(EventKind.INTERVIEW_HELD, local - timedelta(hours=1)))
         # Planned a minute from now by the settings; due now, as at the digest hour.

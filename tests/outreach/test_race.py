@@ -4,7 +4,6 @@ Message-ID exactly once, and none before its time. On SQLite, and on PostgreSQL
 
 from __future__ import annotations
 
-import signal
 import time
 from collections import Counter
 from pathlib import Path
@@ -17,8 +16,8 @@ from tests.outreach.processes import (
     nextsteps,
     outbox_report,
     postgres_database,
+    race_workers,
     seed,
-    start_worker,
 )
 from tests.outreach.smtpd import running_sink
 
@@ -35,19 +34,8 @@ def race(env: dict[str, str], logs: Path) -> None:
         start = time.time() + 2
         seed(env, "fill", f"--messages={MESSAGES}", f"--port={port}", f"--start={start}",
              f"--spread={SPREAD_SECONDS}")  # fmt: skip
-        workers = [start_worker(env, logs / f"worker{n}.log") for n in range(WORKERS)]
-        try:
-            deadline = time.time() + 150
-            while len(sink.received) < MESSAGES and time.time() < deadline:
-                if any(w.poll() is not None for w in workers):
-                    break
-                time.sleep(0.2)
-        finally:
-            for process in workers:
-                process.send_signal(signal.SIGTERM)
-            exits = [process.wait(timeout=60) for process in workers]
+        race_workers(env, logs, WORKERS, lambda: len(sink.received) >= MESSAGES)
         received = list(sink.received)
-    assert exits == [0] * WORKERS, [log.read_text()[-2000:] for log in logs.glob("*.log")]
     report = outbox_report(env)
     assert report["states"] == {"sent": MESSAGES}, report["states"]
     counts = Counter(r.message_id for r in received)
