@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import vobject
 
+from nextsteps.cli.app import current_user
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.reminders import services
 from nextsteps.tracker import services as tracker
@@ -114,6 +115,12 @@ class FeedTestCase(BaseTestCase):
         body = self.client.get(self.url).content.decode()
         self.assertNotIn("Initech", body)
         self.assertNotIn("Secret Role", body)
+
+    def test_the_command_lines_user_can_subscribe_before_doing_anything_else(self) -> None:
+        url = services.feed_url(current_user())  # `nextsteps calendar url`, first of all
+        self.assertEqual(
+            self.client.get(url.removeprefix("http://127.0.0.1:8000")).status_code, 200
+        )
 
     def test_a_wrong_token_is_a_plain_404(self) -> None:
         response = self.client.get("/calendar/not-a-token.ics")

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from nextsteps.accounts.services import profile_of
 from nextsteps.cli.parse import BadInput
 from nextsteps.playbook import InvalidEvent
 from nextsteps.tracker.services import NotFound
@@ -51,6 +52,7 @@ def current_user() -> Any:
     if created:
         user.set_unusable_password()
         user.save()
+        profile_of(user)  # every user has one: the calendar feed is found through it
     return user
 
 
