@@ -28,3 +28,8 @@ def say_due(due: datetime, all_day: bool, zone: tzinfo, now: datetime) -> str:
     """ "due tomorrow 11:00", "due Fri 13 Nov", "was due yesterday"."""
     when = say_moment(due, zone, now.astimezone(zone).date(), all_day)
     return f"was due {when}" if is_overdue(due, all_day, now, zone) else f"due {when}"
+
+
+def say_sending(send_at: datetime, zone: tzinfo, today: date) -> str:
+    """A step whose message the outbox will send: the user must not send it as well."""
+    return f"nextsteps sends your message {say_moment(send_at, zone, today)}."

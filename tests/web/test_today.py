@@ -6,7 +6,10 @@ from django.contrib.auth.models import User
 from django.test import override_settings
 from django.urls import reverse
 
+from nextsteps.outreach import services as outreach
 from nextsteps.playbook import EventKind, StepKind
+from nextsteps.playbook.drafting import MessageKind
+from nextsteps.tracker.services import ContactDetails
 from nextsteps.web.cards import GROUP_LIMIT
 from tests.web.base import MONDAY, WebTestCase
 
@@ -84,14 +87,28 @@ class TodayTestCase(WebTestCase):
         self.assertEqual(thank_you.done_label, "")
         self.assertEqual(thank_you.starts, "from today 12:00")
 
+    def test_a_step_whose_message_is_scheduled_says_when_nextsteps_sends_it(self) -> None:
+        application = self.interviewed(contact=ContactDetails("Jane", "jane@acme.test"))
+        outreach.set_mail_account(
+            self.alice, outreach.AccountSettings("127.0.0.1", 2525, "none", "a@example.com")
+        )
+        step = self.open_step(application, StepKind.THANK_YOU)
+        outreach.schedule_message(
+            self.alice, step, MessageKind.THANK_YOU, "Thank you", "Dear Jane, thank you.\n"
+        )
+        sending = "nextsteps sends your message tomorrow 09:00."
+        for url in (reverse("today"), reverse("application", args=[application.id])):
+            response = self.client.get(url)
+            self.assertContains(response, sending, count=1)
+
     def test_the_number_of_queries_does_not_grow_with_applications(self) -> None:
         self.interviewed("First")
         self.client.get(reverse("today"))  # warms the playbook cache
-        with self.assertNumQueries(9):
+        with self.assertNumQueries(10):
             self.client.get(reverse("today"))
         for n in range(19):
             self.interviewed(f"Company {n}")
-        with self.assertNumQueries(9):
+        with self.assertNumQueries(10):
             response = self.client.get(reverse("today"))
         self.assertEqual(len(response.context["day"].today), 40)
 

@@ -21,7 +21,7 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 
 from nextsteps.accounts.models import Profile
-from nextsteps.humandates import say_due, say_moment
+from nextsteps.humandates import say_due, say_sending
 from nextsteps.outreach.services import mail_account_of, queue_digest, scheduled_sends
 from nextsteps.playbook import EventKind, Step
 from nextsteps.playbook.digest import (
@@ -99,9 +99,7 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
             why=step.why,
             sources=tuple(step.sources),
             link=application_url(step.application_id),
-            sending=f"nextsteps sends your message {say_moment(send_at, zone, day)}."
-            if send_at
-            else "",
+            sending=say_sending(send_at, zone, day) if send_at else "",
         )
         (overdue if is_overdue(step.due, step.all_day, now, zone) else for_today).append(line)
     if planned.keep_searching is not None:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from django.urls import reverse
 
-from nextsteps.humandates import say_due, say_moment
+from nextsteps.humandates import say_due, say_moment, say_sending
 from nextsteps.playbook import Step, StepKind
 from nextsteps.playbook.step import is_overdue, title
 from nextsteps.tracker.models import Application, NextStep
@@ -65,9 +65,10 @@ class Card:
     done_label: str = ""
     form_url: str = ""
     form_label: str = ""
+    sending: str = ""  # when the outbox sends the step's scheduled message
 
 
-def card(step: NextStep, zone: tzinfo, now: datetime) -> Card:
+def card(step: NextStep, zone: tzinfo, now: datetime, send_at: datetime | None = None) -> Card:
     kind = StepKind(step.kind)
     application = step.application
     ready = can_start(step, now.astimezone(zone))
@@ -91,6 +92,7 @@ def card(step: NextStep, zone: tzinfo, now: datetime) -> Card:
         done_label=DONE_LABELS.get(kind, "") if ready and kind not in NEEDS_A_FORM else "",
         form_url=form_url,
         form_label=form_label,
+        sending=say_sending(send_at, zone, today) if send_at else "",
     )
 
 
@@ -126,8 +128,9 @@ class Day:
         return not (self.overdue or self.today or self.coming_up or self.nudge)
 
 
-def day_of(agenda: Agenda, zone: tzinfo, now: datetime) -> Day:
-    """Sort the agenda's steps (in due order) into the page's groups."""
+def day_of(agenda: Agenda, zone: tzinfo, now: datetime, sends: dict[int, datetime]) -> Day:
+    """Sort the agenda's steps (in due order) into the page's groups; `sends` holds
+    when the outbox sends the steps' scheduled messages."""
     local = now.astimezone(zone)
     tomorrow = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), zone)
     overdue: list[NextStep] = []
@@ -143,7 +146,7 @@ def day_of(agenda: Agenda, zone: tzinfo, now: datetime) -> Day:
     overdue.reverse()  # what was missed just now first; a step months late matters least
 
     def cards(steps: list[NextStep]) -> list[Card]:
-        return [card(step, zone, now) for step in steps[:GROUP_LIMIT]]
+        return [card(step, zone, now, sends.get(step.id)) for step in steps[:GROUP_LIMIT]]
 
     day = Day(overdue=cards(overdue), today=cards(today), coming_up=cards(coming_up))
     day.left_out = len(agenda.steps) - len(day.overdue) - len(day.today) - len(day.coming_up)

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from nextsteps.outreach.services import scheduled_sends
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.timeline import Culture
 from nextsteps.tracker import services
@@ -79,10 +80,11 @@ def render_page(
                 (name, form_class(prefix=name, application=application, zone=now.zone, now=now.now))
             )
     today = now.now.date()
+    sends = scheduled_sends(request.user, [s.id for s in steps])
     people = list(application.contacts.order_by("name", "id"))
     context: dict[str, Any] = {
         "application": application,
-        "cards": [card(s, now.zone, now.now) for s in steps],
+        "cards": [card(s, now.zone, now.now, sends.get(s.id)) for s in steps],
         "forms": forms,
         "open_form": open_form or ("reflection" if reflect_first else ""),
         "timeline": [line(e, now.zone, today) for e in queries.timeline(application)],
