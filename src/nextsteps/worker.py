@@ -24,6 +24,7 @@ from nextsteps.outreach.delivery import deliver
 from nextsteps.reminders.digests import queue_due_digests
 
 log = logging.getLogger("nextsteps.worker")
+DIGESTS_AT_A_TIME = 20
 
 
 def new_worker_id() -> str:
@@ -34,12 +35,16 @@ def new_worker_id() -> str:
 def run_once(stop: threading.Event | None = None, worker_id: str | None = None) -> int:
     """Handle everything due now, then return how many messages were handled."""
     worker_id = worker_id or new_worker_id()
-    queue_due_digests(timezone.now())
     outbox.mark_abandoned(timezone.now())
     handled = 0
     while stop is None or not stop.is_set():
+        # Digests a batch at a time between messages: a thousand falling due at
+        # 08:00 must not hold up a thank-you with a deadline.
+        more_digests = queue_due_digests(timezone.now(), DIGESTS_AT_A_TIME) == DIGESTS_AT_A_TIME
         message = outbox.claim_next(worker_id, timezone.now())
         if message is None:
+            if more_digests:
+                continue
             break
         try:
             deliver(message, worker_id)

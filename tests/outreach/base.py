@@ -44,8 +44,8 @@ class OutreachTestCase(BaseTestCase):
         )
 
     def start_sink(self, sink: Sink | None = None) -> Sink:
-        sink, port = self.enterContext(running_sink(sink))
-        self.mail_account(port)
+        sink, self.sink_port = self.enterContext(running_sink(sink))
+        self.mail_account(self.sink_port)
         return sink
 
     def mail_account(self, port: int, **details: Any) -> None:

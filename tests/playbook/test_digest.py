@@ -16,6 +16,7 @@ from nextsteps.playbook.digest import (
     is_review_day,
     next_digest,
     parse_digest_time,
+    replan_digest,
     review_week,
 )
 
@@ -106,6 +107,49 @@ def test_the_digest_keeps_its_local_hour_across_the_clock_change() -> None:
     assert monday == moment(nov(26, 10), "08:00")
     assert monday.astimezone(UTC).hour == 8
     assert moment(nov(23, 10), "08:00").astimezone(UTC).hour == 7
+
+
+@pytest.mark.parametrize(
+    ("pending", "now", "clock", "sent_on", "planned"),
+    [
+        pytest.param(
+            moment(nov(24), "08:00"),
+            moment(nov(24), "07:50"),
+            time(7, 45),
+            nov(23),
+            moment(nov(24), "07:45"),
+            id="07:50, 08:00 moved to 07:45 -> today's goes at once, not tomorrow",
+        ),
+        pytest.param(
+            moment(nov(24), "08:00"),
+            moment(nov(24), "07:50"),
+            time(9),
+            nov(23),
+            moment(nov(24), "09:00"),
+            id="07:50, 08:00 moved to 09:00 -> today 09:00",
+        ),
+        pytest.param(
+            moment(nov(25), "08:00"),
+            moment(nov(24), "14:00"),
+            time(7),
+            nov(24),
+            moment(nov(25), "07:00"),
+            id="today's went; moved to 07:00 -> tomorrow 07:00",
+        ),
+        pytest.param(
+            None,
+            moment(nov(24), "14:00"),
+            EIGHT,
+            None,
+            moment(nov(25), "08:00"),
+            id="turned on at 14:00 -> tomorrow, not at once",
+        ),
+    ],
+)
+def test_replan_digest(
+    pending: datetime | None, now: datetime, clock: time, sent_on: date | None, planned: datetime
+) -> None:
+    assert replan_digest(pending, now, clock, ENGLAND, sent_on) == planned
 
 
 @pytest.mark.parametrize(

@@ -7,20 +7,29 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import time_machine
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from nextsteps import worker
-from nextsteps.accounts.services import change_profile
+from nextsteps.accounts.services import change_profile, profile_of
+from nextsteps.outreach import services as outreach
 from nextsteps.outreach.models import DIGEST, MailAccount, Message
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.reminders.digests import compose, queue_due_digests
-from nextsteps.tracker.models import Event
+from nextsteps.tracker.models import Event, NextStep
+from nextsteps.tracker.services import add_application
 from tests.base import LONDON
 from tests.outreach.base import OutreachTestCase
 
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 TUESDAY = date(2026, 11, 24)
 MONDAY = date(2026, 11, 23)
+
+
+def take_turns() -> int:
+    """One worker's digest pass, now; how many users' turns it took."""
+    return queue_due_digests(timezone.now(), limit=100)
 
 
 class DigestTestCase(OutreachTestCase):
@@ -42,7 +51,7 @@ class DigestTestCase(OutreachTestCase):
         moment = start
         while moment < start + timedelta(days=days):
             with self.at(moment):
-                queue_due_digests(timezone.now())
+                take_turns()
             moment += timedelta(minutes=10)
         zone = self.profile.zone
         digests = Message.objects.filter(owner=self.alice, kind=DIGEST).order_by("send_at")
@@ -53,6 +62,17 @@ class DigestTestCase(OutreachTestCase):
         every digest from `start` on has something to say."""
         application = self.add("Initech", "Analyst", applied_on=(start - timedelta(days=30)).date())
         self.log(application, EventKind.INTERVIEW_HELD, start - timedelta(days=21))
+
+    def outsider_with_a_digest(self) -> User:
+        """Bob, on London's clock with a mail account, and a check-in overdue at Globex."""
+        profile = profile_of(self.outsider)
+        with self.at(self.local(MONDAY, 0)):
+            change_profile(profile, "timezone", "Europe/London")
+        outreach.set_mail_account(
+            self.outsider, outreach.AccountSettings("127.0.0.1", 2525, "none", "bob@example.com")
+        )
+        add_application(self.outsider, "Globex", "Engineer", applied_on=date(2026, 11, 2))
+        return self.outsider
 
     def digests(self) -> list[Message]:
         return list(Message.objects.filter(kind=DIGEST).order_by("send_at"))
@@ -96,13 +116,53 @@ class ScheduleTestCase(DigestTestCase):
     def test_a_worker_that_was_not_running_at_eight_sends_todays_digest_late_once(self) -> None:
         self.set_up_calendar(self.local(MONDAY, 0))
         with self.at(self.local(TUESDAY, 11, 30)):
-            self.assertEqual(queue_due_digests(timezone.now()), 1)
-            self.assertEqual(queue_due_digests(timezone.now()), 0)
+            self.assertEqual(take_turns(), 1)
+            self.assertEqual(take_turns(), 0)
         (digest,) = self.digests()
         self.assertEqual(digest.send_at, self.local(TUESDAY, 11, 30))
         self.assertIn("Tue 24 Nov", digest.subject)
         self.profile.refresh_from_db()
         self.assertEqual(self.profile.next_digest_at, self.local(TUESDAY + timedelta(days=1), 8))
+
+    def test_moving_the_hour_earlier_than_now_sends_todays_at_once(self) -> None:
+        self.set_up_calendar(self.local(MONDAY, 0))
+        self.set_up_calendar(self.local(TUESDAY, 7, 50), digest_time="07:45")
+        with self.at(self.local(TUESDAY, 7, 51)):
+            take_turns()
+        (digest,) = self.digests()
+        self.assertEqual(digest.digest_for, TUESDAY)
+
+    def test_a_digest_that_cannot_be_composed_is_skipped_and_the_others_go(self) -> None:
+        self.set_up_calendar(self.local(MONDAY, 0))
+        bob = self.outsider_with_a_digest()
+        # A step of a kind this version does not know: composing alice's digest fails.
+        NextStep.objects.filter(owner=self.alice, state="open").update(kind="retired")
+        with self.at(self.local(TUESDAY, 8)), self.assertLogs("nextsteps.digest", "ERROR") as log:
+            take_turns()
+        self.assertIn(f"user {self.alice.pk}: the digest for 2026-11-24 is skipped", log.output[0])
+        self.assertEqual([m.owner for m in self.digests()], [bob])
+        self.profile.refresh_from_db()
+        self.assertEqual(self.profile.next_digest_at, self.local(date(2026, 11, 25), 8))
+
+    def test_each_digest_holds_its_owners_steps_alone(self) -> None:
+        self.set_up_calendar(self.local(MONDAY, 0))
+        bob = self.outsider_with_a_digest()
+        with self.at(self.local(TUESDAY, 8)):
+            take_turns()
+        bodies = {m.owner: m.body for m in self.digests()}
+        self.assertIn("Acme", bodies[self.alice])
+        self.assertNotIn("Globex", bodies[self.alice])
+        self.assertIn("Globex", bodies[bob])
+        self.assertNotIn("Acme", bodies[bob])
+
+    def test_the_database_refuses_a_second_digest_for_one_day(self) -> None:
+        now = self.local(TUESDAY, 8)
+        outreach.queue_digest(self.alice, TUESDAY, "Digest", "Steps\n", now, now)
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            outreach.queue_digest(self.alice, TUESDAY, "Digest", "Steps\n", now, now)
+        outreach.queue_digest(
+            self.alice, TUESDAY + timedelta(days=1), "Digest", "Steps\n", now, now
+        )
 
     def test_turned_off_there_is_none(self) -> None:
         self.set_up_calendar(self.local(MONDAY, 0), digest_time="off")
@@ -114,7 +174,7 @@ class ScheduleTestCase(DigestTestCase):
         MailAccount.objects.filter(owner=self.alice).delete()
         self.set_up_calendar(self.local(MONDAY, 0))
         with self.at(self.local(MONDAY, 8)):
-            self.assertEqual(queue_due_digests(timezone.now()), 0)
+            take_turns()
         self.profile.refresh_from_db()
         self.assertEqual(self.profile.last_digest_on, MONDAY)
         self.assertEqual(self.digests(), [])
@@ -154,7 +214,7 @@ class ContentTestCase(DigestTestCase):
         self.log(self.application, EventKind.WITHDRAWN, self.local(date(2026, 11, 20), 9))
         self.set_up_calendar(self.local(MONDAY, 0))
         with self.at(self.local(TUESDAY, 8)):
-            self.assertEqual(queue_due_digests(timezone.now()), 0)
+            take_turns()
         self.assertEqual(self.digests(), [])
 
     def test_the_monday_review_counts_last_week(self) -> None:
@@ -173,6 +233,21 @@ class ContentTestCase(DigestTestCase):
         self.assertIn("Follow-ups made: 1", review)
         self.assertIn("3 short of your target of 5", review)
         self.assertNotIn("LAST WEEK", self.compose(TUESDAY))
+
+    def test_an_invitation_counts_in_the_week_it_came_not_the_week_of_its_interview(
+        self,
+    ) -> None:
+        with self.at(self.local(date(2026, 11, 18), 12)):  # last Wednesday, two of them
+            for other in (self.application, self.add("Globex", applied_on=date(2026, 11, 9))):
+                self.log(other, EventKind.INTERVIEW_SCHEDULED, self.local(date(2026, 11, 26), 10))
+        with self.at(self.local(date(2026, 11, 2), 12)):  # an invitation weeks ago ...
+            self.log(
+                self.application, EventKind.INTERVIEW_SCHEDULED, self.local(date(2026, 11, 19), 10)
+            )
+        self.log(self.application, EventKind.INTERVIEW_HELD, self.local(date(2026, 11, 19), 10))
+        review = self.compose(MONDAY).split("LAST WEEK")[1]
+        self.assertIn("Answers received: 2", review)  # ... is no answer last week
+        self.assertIn("Interviews held: 1", review)
 
     def test_after_a_bank_holiday_monday_the_review_is_on_tuesday(self) -> None:
         easter_monday, tuesday = date(2026, 4, 6), date(2026, 4, 7)
@@ -206,6 +281,22 @@ class DeliveryTestCase(DigestTestCase):
             worker.run_once()
         follow_up.refresh_from_db()
         self.assertEqual(follow_up.state, Message.State.SENT)
+
+    def test_one_worker_pass_queues_and_sends_more_digests_than_one_batch(self) -> None:
+        sink = self.start_sink()
+        port = self.sink_port
+        self.set_up_calendar(self.local(MONDAY, 0))
+        for n in range(worker.DIGESTS_AT_A_TIME):
+            seeker = User.objects.create_user(f"seeker{n}")
+            with self.at(self.local(MONDAY, 0)):
+                change_profile(profile_of(seeker), "timezone", "Europe/London")
+            outreach.set_mail_account(
+                seeker, outreach.AccountSettings("127.0.0.1", port, "none", f"s{n}@example.com")
+            )
+            add_application(seeker, "Globex", "Engineer", applied_on=date(2026, 11, 2))
+        with time_machine.travel(self.local(TUESDAY, 8), tick=True):
+            worker.run_once()
+        self.assertEqual(len(sink.received), worker.DIGESTS_AT_A_TIME + 1)
 
     def test_a_refused_digest_shows_as_failed_in_the_outbox(self) -> None:
         from tests.outreach.smtpd import Sink

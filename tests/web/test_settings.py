@@ -99,6 +99,8 @@ class DigestAndCalendarSettingsTestCase(SettingsTestCase):
             "The next digest goes to ann@example.com on Tue 17 Nov at 07:30",
             self.client.get(URL).content.decode(),
         )
+        services.set_sending_paused(self.alice, True)
+        self.assertContains(self.client.get(URL), "Sending is paused in the outbox")
         self.post(URL, {**self.current(), "digest_time": "off"})
         self.assertContains(self.client.get(URL), "The daily digest is off.")
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from nextsteps.accounts.models import Profile
 from nextsteps.playbook import load_playbook
-from nextsteps.playbook.digest import format_digest_time, next_digest, parse_digest_time
+from nextsteps.playbook.digest import format_digest_time, parse_digest_time, replan_digest
 from nextsteps.playbook.sending import WorkingHours
 from nextsteps.playbook.workdays import format_working_days, parse_working_days, public_holidays
 
@@ -37,7 +37,9 @@ def plan_digest(profile: Profile, now: datetime) -> None:
     if clock is None:
         profile.next_digest_at = None
         return
-    profile.next_digest_at = next_digest(now, clock, profile.workdays(), profile.last_digest_on)
+    profile.next_digest_at = replan_digest(
+        profile.next_digest_at, now, clock, profile.workdays(), profile.last_digest_on
+    )
 
 
 def _timezone(value: str) -> str:

@@ -185,6 +185,5 @@ def config_set(key: str, value: str) -> None:
         accounts.change_profile(profile, key, value)
     except ValueError as exc:
         raise BadInput(str(exc)) from None
-    if key in accounts.PLAN_INPUTS:
-        services.replan_all(user)
+    services.replan_for_settings(user, [key])
     print(f"{key} = {accounts.profile_settings(profile)[key]}")

@@ -116,6 +116,9 @@ class Message(models.Model):
     lease_until = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
 
+    # The user's day a digest is for: one digest a day, whatever a worker does.
+    digest_for = models.DateField(null=True, blank=True)
+
     sent_at = models.DateTimeField(null=True, blank=True)
     # Why it was cancelled, failed, is uncertain, or is waiting to retry.
     reason = models.TextField(blank=True)
@@ -129,7 +132,12 @@ class Message(models.Model):
                 fields=["step"],
                 condition=Q(state__in=["scheduled", "sending", "uncertain", "sent"]),
                 name="one_live_message_per_step",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "digest_for"],
+                condition=Q(digest_for__isnull=False),
+                name="one_digest_per_day",
+            ),
         ]
         indexes = [
             # The worker's question, "what is due?", reads scheduled rows only.

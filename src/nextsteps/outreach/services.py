@@ -4,7 +4,7 @@ unless the user scheduled that very message here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parseaddr
 
 from django.contrib.auth.models import User
@@ -237,7 +237,7 @@ def _already_has_message(step: NextStep) -> str:
 
 
 def queue_digest(
-    owner: User, subject: str, body: str, now: datetime, send_by: datetime
+    owner: User, day: date, subject: str, body: str, now: datetime, send_by: datetime
 ) -> Message | None:
     """The user's digest in the outbox, to their own address, to go at once and at
     any hour (they chose it); None when they have no mail account to send it with."""
@@ -248,6 +248,7 @@ def queue_digest(
     return Message.objects.create(
         owner=owner,
         kind=DIGEST,
+        digest_for=day,
         to_name=name,
         to_address=address,
         subject=subject,

@@ -54,6 +54,32 @@ def next_digest(after: datetime, clock: time, workdays: Workdays, sent_on: date 
         day += timedelta(days=1)
 
 
+def replan_digest(
+    pending: datetime | None,
+    now: datetime,
+    clock: time,
+    workdays: Workdays,
+    sent_on: date | None,
+) -> datetime:
+    """The next digest after the user changed its hour or their calendar at `now`;
+    `pending` is the one planned before.
+
+    A digest still owed today stays owed: moved to an hour that has already passed,
+    it goes at the worker's next look instead of tomorrow.
+    """
+    today = workdays.local_date(now)
+    todays = workdays.at(today, clock)
+    owed_today = (
+        pending is not None
+        and pending.timestamp() <= workdays.end_of_day(today).timestamp()
+        and sent_on != today
+        and workdays.is_working_day(today)
+    )
+    if owed_today and todays.timestamp() <= now.timestamp():
+        return todays
+    return next_digest(now, clock, workdays, sent_on)
+
+
 @dataclass(frozen=True)
 class DigestTurn:
     """What the worker does with a digest that fell due: send the one for

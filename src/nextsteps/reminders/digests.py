@@ -17,8 +17,9 @@ from email.utils import parseaddr
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from nextsteps.accounts.models import Profile
 from nextsteps.humandates import say_due, say_sending
@@ -35,7 +36,7 @@ from nextsteps.playbook.step import StepKind, is_overdue, title
 from nextsteps.playbook.workdays import day_label
 from nextsteps.reminders.services import application_url
 from nextsteps.tracker.models import Application, Event
-from nextsteps.tracker.services import ACTIVE_STAGES, agenda
+from nextsteps.tracker.services import agenda, has_active_applications
 
 log = logging.getLogger("nextsteps.digest")
 
@@ -75,7 +76,7 @@ class Digest:
 
 
 def today_url() -> str:
-    return f"{settings.SITE_URL}/"
+    return f"{settings.SITE_URL}{reverse('today')}"
 
 
 def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
@@ -105,11 +106,11 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
     if planned.keep_searching is not None:
         nudge = planned.keep_searching
         line = _nudge_line(nudge, zone, now)
-        (overdue if is_overdue(nudge.due, True, now, zone) else for_today).append(line)
+        (overdue if is_overdue(nudge.due, nudge.all_day, now, zone) else for_today).append(line)
     review = None
     if is_review_day(day, profile.workdays()):
         review = week_review(user, profile, day)
-        if not (review.anything_happened or _search_going(user)):
+        if not (review.anything_happened or has_active_applications(user)):
             review = None
     return Digest(day, overdue, for_today, review, today_url())
 
@@ -122,10 +123,6 @@ def _nudge_line(nudge: Step, zone: tzinfo, now: datetime) -> Line:
         sources=nudge.sources,
         link=today_url(),
     )
-
-
-def _search_going(user: User) -> bool:
-    return Application.objects.filter(owner=user, stage__in=ACTIVE_STAGES).exists()
 
 
 # What the review counts, by the event that records it. An answer is the
@@ -145,13 +142,15 @@ def week_review(user: User, profile: Profile, day: date) -> WeekReview:
     """Last week (Monday to Sunday on the user's calendar) in two queries."""
     first, last = review_week(day)
     workdays = profile.workdays()
+    start = workdays.at(first, datetime.min.time())
+    end = workdays.at(last + timedelta(days=1), datetime.min.time())
+    # An invitation counts in the week it came (was logged), not in the week of
+    # the interview it is for.
+    happened = Q(at__gte=start, at__lt=end) & ~Q(kind=EventKind.INTERVIEW_SCHEDULED)
+    invited = Q(kind=EventKind.INTERVIEW_SCHEDULED, recorded_at__gte=start, recorded_at__lt=end)
     events = (
-        Event.objects.filter(
-            application__owner=user,
-            kind__in=list(COUNTED),
-            at__gte=workdays.at(first, datetime.min.time()),
-            at__lt=workdays.at(last + timedelta(days=1), datetime.min.time()),
-        )
+        Event.objects.filter(application__owner=user, kind__in=list(COUNTED))
+        .filter(happened | invited)
         .values("kind")
         .annotate(count=Count("id"))
     )
@@ -180,6 +179,11 @@ def digest_status(user: User, profile: Profile) -> str:
             "There is no mail account to send your digest with, so it goes nowhere: "
             "set one up to get it."
         )
+    if account.sending_paused:
+        return (
+            "Sending is paused in the outbox: your digests wait there, and each one "
+            "lapses when its day ends."
+        )
     local = profile.next_digest_at.astimezone(profile.zone)
     return (
         f"The next digest goes to {parseaddr(account.from_address)[1]} on "
@@ -187,30 +191,34 @@ def digest_status(user: User, profile: Profile) -> str:
     )
 
 
-def queue_due_digests(now: datetime) -> int:
-    """Put every digest due by `now` in the outbox; returns how many were queued.
+def queue_due_digests(now: datetime, limit: int) -> int:
+    """Take the turns of up to `limit` digests due by `now`, putting each that has
+    something to say in the outbox. Returns how many turns were taken.
 
-    A digest that cannot be composed is logged and left due, for the next pass.
+    A digest that cannot be composed (a fault of nextsteps, logged) is skipped for
+    the day: it must not hold up the others or the outbox, nor be retried all day.
     """
-    queued = 0
-    failed: set[int] = set()
-    while True:
+    taken = 0
+    while taken < limit:
         with transaction.atomic():
-            profile = _lock_next_due(now, failed)
+            profile = _lock_next_due(now)
             if profile is None:
-                return queued
+                break
+            day = _claim_turn(profile, now)
+            taken += 1
+            if day is None:
+                continue
             try:
                 with transaction.atomic():
-                    queued += _take_turn(profile, now)
+                    _queue(profile, day, now)
             except Exception:
-                log.exception("the digest of user %s could not be queued", profile.user_id)
-                failed.add(profile.pk)
+                log.exception("user %s: the digest for %s is skipped", profile.user_id, day)
+    return taken
 
 
-def _lock_next_due(now: datetime, failed: set[int]) -> Profile | None:
+def _lock_next_due(now: datetime) -> Profile | None:
     due = (
         Profile.objects.filter(next_digest_at__lte=now)
-        .exclude(pk__in=failed)
         .select_related("user")
         .order_by("next_digest_at", "id")
     )
@@ -219,30 +227,29 @@ def _lock_next_due(now: datetime, failed: set[int]) -> Profile | None:
     return due.first()
 
 
-def _take_turn(profile: Profile, now: datetime) -> int:
-    """Claim the profile's due digest and queue it if it has anything to say."""
+def _claim_turn(profile: Profile, now: datetime) -> date | None:
+    """Move the profile's digest on to its next moment, if no other worker did first;
+    the day whose digest goes now, or None."""
     assert profile.next_digest_at is not None
-    clock = profile.digest_clock()
-    workdays = profile.workdays()
     planned = Profile.objects.filter(pk=profile.pk, next_digest_at=profile.next_digest_at)
+    clock = profile.digest_clock()
     if clock is None:
         planned.update(next_digest_at=None)
-        return 0
-    turn = digest_turn(profile.next_digest_at, now, clock, workdays, profile.last_digest_on)
+        return None
+    turn = digest_turn(
+        profile.next_digest_at, now, clock, profile.workdays(), profile.last_digest_on
+    )
     claimed = planned.update(
         next_digest_at=turn.look_again_at,
         last_digest_on=turn.send_for or profile.last_digest_on,
     )
-    if not claimed or turn.send_for is None:
-        return 0
-    digest = compose(profile.user, profile, turn.send_for, now)
-    if digest.empty:
-        return 0
-    message = queue_digest(
-        profile.user,
-        digest.subject,
-        digest.body,
-        now,
-        send_by=workdays.end_of_day(turn.send_for),
-    )
-    return int(message is not None)
+    return turn.send_for if claimed else None
+
+
+def _queue(profile: Profile, day: date, now: datetime) -> None:
+    """The day's digest in the outbox, when it has something to say; it may go until
+    the day ends, and not after: tomorrow has a digest of its own."""
+    digest = compose(profile.user, profile, day, now)
+    if not digest.empty:
+        end = profile.workdays().end_of_day(day)
+        queue_digest(profile.user, day, digest.subject, digest.body, now, send_by=end)

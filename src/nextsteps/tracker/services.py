@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from nextsteps.accounts.models import Profile
-from nextsteps.accounts.services import profile_of
+from nextsteps.accounts.services import PLAN_INPUTS, profile_of
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, Step, StepKind, Timeline, keep_searching, plan
 from nextsteps.playbook.step import COMPLETING_EVENT, completed_by
@@ -247,13 +247,18 @@ def search_nudge(owner: User, profile: Profile, day: date) -> Step | None:
     mine = Application.objects.filter(owner=owner)
     last = mine.filter(applied_on__isnull=False).order_by("-applied_on").first()
     return keep_searching(
-        active_applications=int(mine.filter(stage__in=ACTIVE_STAGES).exists()),
+        active_applications=int(has_active_applications(owner)),
         search_over=mine.filter(ends_search=True).exists(),
         last_applied=last.applied_on if last else None,
         today=day,
         playbook=profile.chosen_playbook(),
         workdays=profile.workdays(),
     )
+
+
+def has_active_applications(owner: User) -> bool:
+    """Whether any application is still going: applied, interviewing or offered."""
+    return Application.objects.filter(owner=owner, stage__in=ACTIVE_STAGES).exists()
 
 
 def open_steps(application: Application) -> list[NextStep]:
@@ -322,6 +327,12 @@ def skip_step(step: NextStep, reason: str, now: datetime) -> None:
         step.skip_reason = reason[: NextStep._meta.get_field("skip_reason").max_length]
         step.closed_at = now
         step.save(update_fields=["state", "skip_reason", "closed_at", "updated"])
+
+
+def replan_for_settings(owner: User, changed: Iterable[str]) -> None:
+    """After settings changed: replan everything if the plan is made with one of them."""
+    if PLAN_INPUTS.intersection(changed):
+        replan_all(owner)
 
 
 def replan_all(owner: User) -> int:

@@ -62,8 +62,7 @@ def settings_page(request: SignedInRequest) -> HttpResponse:
             for key, message in exc.errors.items():
                 form.add_error(key, message)
         else:
-            if accounts.PLAN_INPUTS.intersection(changed):
-                services.replan_all(request.user)
+            services.replan_for_settings(request.user, changed)
             messages.success(request, "Settings saved." if changed else "Nothing changed.")
             return redirect("settings")
     context = {
