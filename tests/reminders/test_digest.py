@@ -16,7 +16,8 @@ from nextsteps.accounts.services import change_profile, profile_of
 from nextsteps.outreach import services as outreach
 from nextsteps.outreach.models import DIGEST, MailAccount, Message
 from nextsteps.playbook import EventKind, StepKind
-from nextsteps.reminders.digests import compose, queue_due_digests
+from nextsteps.reminders import digests
+from nextsteps.reminders.digests import queue_due_digests
 from nextsteps.tracker.models import Event, NextStep
 from nextsteps.tracker.services import add_application
 from tests.base import LONDON
@@ -181,10 +182,16 @@ class ScheduleTestCase(DigestTestCase):
 
 
 class ContentTestCase(DigestTestCase):
-    def compose(self, day: date = TUESDAY, hour: int = 8) -> str:
-        moment = self.local(day, hour)
+    def digest(self, day: date = TUESDAY) -> digests.Digest:
+        moment = self.local(day, 8)
         with self.at(moment):
-            return compose(self.alice, self.profile, day, moment).body
+            return digests.compose(self.alice, self.profile, day, moment)
+
+    def compose(self, day: date = TUESDAY) -> str:
+        return self.digest(day).body
+
+    def compose_subject(self) -> str:
+        return self.digest().subject
 
     def test_overdue_and_todays_steps_with_their_reasons_and_a_link_to_today(self) -> None:
         other = self.add("Globex", "Engineer", applied_on=date(2026, 11, 2))
@@ -207,8 +214,21 @@ class ContentTestCase(DigestTestCase):
         thanks = body.split("- Thank Acme")[1].split("\n- ")[0]
         self.assertNotIn("nextsteps sends", thanks)
 
-    def test_the_keep_applying_nudge_is_in_it(self) -> None:
-        self.assertIn("Apply for another job", self.compose())
+    def test_the_keep_applying_nudge_leads_the_overdue_steps(self) -> None:
+        overdue = self.compose().split("OVERDUE\n")[1]
+        self.assertTrue(overdue.startswith("- Apply for another job (was due Mon 2 Nov)"))
+
+    def test_a_long_list_of_missed_steps_is_cut_to_the_latest(self) -> None:
+        for n in range(12):  # each with a check-in missed on Mon 9 Nov
+            self.add(f"Firm {n:02}", "Analyst", applied_on=date(2026, 11, 2))
+        overdue = self.compose().split("OVERDUE\n")[1].split("FOR TODAY")[0]
+        titles = [line for line in overdue.splitlines() if line.startswith("- ")]
+        self.assertEqual(len(titles), digests.OVERDUE_LISTED + 1)
+        self.assertEqual(
+            titles[1], "- Follow up with Acme about Data Analyst (follow-up 1) (was due Thu 12 Nov)"
+        )
+        self.assertEqual(titles[-1], "- and 5 more, missed earlier: see Today.")
+        self.assertIn("15 overdue", self.compose_subject())
 
     def test_nothing_to_do_means_no_digest(self) -> None:
         self.log(self.application, EventKind.WITHDRAWN, self.local(date(2026, 11, 20), 9))

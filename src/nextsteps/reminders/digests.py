@@ -4,7 +4,8 @@ sent through the outbox like any message (never twice, never silently lost).
 Each profile keeps the moment of its next digest (`next_digest_at`, partially
 indexed). The worker claims a due one with a compare-and-set on that column, in
 the same transaction that puts the digest in the outbox: two workers can never
-both queue it, and a worker that dies before committing leaves it due.
+both queue it, and a worker that dies before committing leaves it due. (Two
+digests for one user and day are also refused by a unique constraint.)
 """
 
 from __future__ import annotations
@@ -54,10 +55,14 @@ class Line:
     sending: str = ""
 
 
+# An e-mail lists the steps missed most recently; the rest wait on Today.
+OVERDUE_LISTED = 10
+
+
 @dataclass(frozen=True)
 class Digest:
     day: date
-    overdue: list[Line]
+    overdue: list[Line]  # the latest missed first
     today: list[Line]
     review: WeekReview | None
     today_url: str
@@ -69,6 +74,14 @@ class Digest:
     @property
     def subject(self) -> str:
         return digest_subject(self.day, len(self.overdue), len(self.today), bool(self.review))
+
+    @property
+    def overdue_listed(self) -> list[Line]:
+        return self.overdue[:OVERDUE_LISTED]
+
+    @property
+    def overdue_left_out(self) -> int:
+        return len(self.overdue) - len(self.overdue_listed)
 
     @property
     def body(self) -> str:
@@ -103,10 +116,14 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
             sending=say_sending(send_at, zone, day) if send_at else "",
         )
         (overdue if is_overdue(step.due, step.all_day, now, zone) else for_today).append(line)
-    if planned.keep_searching is not None:
-        nudge = planned.keep_searching
-        line = _nudge_line(nudge, zone, now)
-        (overdue if is_overdue(nudge.due, nudge.all_day, now, zone) else for_today).append(line)
+    overdue.reverse()  # the agenda is in due order: what was missed just now first
+    nudge = planned.keep_searching
+    if nudge is not None and is_overdue(nudge.due, nudge.all_day, now, zone):
+        # Applying elsewhere leads, however long ago it was due: it is what a seeker
+        # who is waiting to hear drops first.
+        overdue.insert(0, _nudge_line(nudge, zone, now))
+    elif nudge is not None:
+        for_today.append(_nudge_line(nudge, zone, now))
     review = None
     if is_review_day(day, profile.workdays()):
         review = week_review(user, profile, day)
