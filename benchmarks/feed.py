@@ -20,18 +20,13 @@ DATABASE_URL names (its tables are created; use a scratch database).
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
-import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
 from datetime import time as clock
-from pathlib import Path
 from typing import Any
 
-from pages import ZONE, median_ms, raw, timed
+from pages import ZONE, median_ms, print_report, raw, timed
 
 # Days over which the live applications were sent: recent enough that none is
 # closed for lack of an answer, so each keeps its follow-up steps open.
@@ -193,12 +188,7 @@ def main() -> None:
     parser.add_argument("--closed", type=int, default=300, help="settled applications per user")
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextsteps.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    with tempfile.TemporaryDirectory() as data_dir:
-        os.environ.setdefault("NEXTSTEPS_DATA_DIR", data_dir)
-        report = bench(args.open_steps, args.others, args.closed, args.repeat)
-    print(json.dumps(report, indent=2))
+    print_report(lambda: bench(args.open_steps, args.others, args.closed, args.repeat))
 
 
 if __name__ == "__main__":

@@ -168,17 +168,22 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
     return report
 
 
+def print_report(bench: Callable[[], dict[str, Any]]) -> None:
+    """Run a benchmark on a scratch data directory (or DATABASE_URL) and print its JSON."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextsteps.settings")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    with tempfile.TemporaryDirectory() as data_dir:
+        os.environ.setdefault("NEXTSTEPS_DATA_DIR", data_dir)
+        report = bench()
+    print(json.dumps(report, indent=2))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--applications", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextsteps.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    with tempfile.TemporaryDirectory() as data_dir:
-        os.environ.setdefault("NEXTSTEPS_DATA_DIR", data_dir)
-        report = bench(args.applications, args.repeat)
-    print(json.dumps(report, indent=2))
+    print_report(lambda: bench(args.applications, args.repeat))
 
 
 if __name__ == "__main__":
