@@ -1,6 +1,7 @@
 """A newcomer's first minutes, in a real browser: create the account, add an
 application, log an interview held today, see the thank-you due tomorrow and the
-follow-up a week later on Today, mark the thank-you sent and see it leave."""
+follow-up a week later on Today, mark the thank-you sent and see it leave; then
+find the calendar address and the digest in Settings."""
 
 from __future__ import annotations
 
@@ -77,6 +78,16 @@ def journey(page: Page, base: str, zone: str, artifacts: Path, label: str, js: b
     page.get_by_role("link", name="Pipeline").click()
     expect(page.locator(".column", has_text="Interviewing")).to_contain_text("Acme")
     page.screenshot(path=artifacts / f"board-{label}.png", full_page=True)
+
+    page.get_by_role("link", name="Settings").click()
+    expect(page.locator("#digest + p")).to_contain_text("no mail account to send your digest")
+    address = page.get_by_label("Your calendar address")
+    old_address = address.input_value()
+    assert old_address.startswith("http://127.0.0.1:8000/calendar/")
+    page.get_by_role("button", name="Replace the address").click()
+    expect(page.locator(".messages")).to_contain_text("the old one no longer works")
+    expect(address).not_to_have_value(old_address)
+    page.screenshot(path=artifacts / f"settings-{label}.png", full_page=True)
 
 
 @pytest.mark.parametrize(
