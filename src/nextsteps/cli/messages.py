@@ -226,7 +226,7 @@ def resolve(
 def worker(
     once: Annotated[bool, typer.Option("--once", help="Send what is due now, then exit.")] = False,
 ) -> None:
-    """Send scheduled messages when they are due. Stops cleanly on SIGTERM or Ctrl-C."""
+    """Send scheduled messages and daily digests when due. Stops cleanly on SIGTERM or Ctrl-C."""
     logging.basicConfig(
         level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(message)s"
     )
