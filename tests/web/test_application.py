@@ -23,6 +23,18 @@ class ApplicationPageTestCase(WebTestCase):
         self.assertEqual(whats, ["Interview held", "Applied"])
         self.assertContains(response, "until 09:45")
 
+    def test_a_booked_interview_can_be_added_to_the_users_calendar(self) -> None:
+        application = self.add(applied_on=date(2026, 11, 2))
+        booked = self.log(
+            application, EventKind.INTERVIEW_SCHEDULED, self.local(date(2026, 11, 19), 14)
+        ).event
+        response = self.client.get(reverse("application", args=[application.id]))
+        link = reverse("interview-ics", args=[booked.id])
+        self.assertContains(response, f'<a href="{link}" download>Add to my calendar (.ics)</a>')
+        download = self.client.get(link)
+        self.assertEqual(download["Content-Type"], "text/calendar; charset=utf-8")
+        self.assertIn(b"SUMMARY:Interview: Data Analyst at Acme", download.content)
+
     def test_right_after_an_interview_the_reflection_form_comes_first_and_open(self) -> None:
         application = self.interviewed()
         response = self.client.get(reverse("application", args=[application.id]))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
+from django.urls import reverse
+
 from nextsteps.humandates import say_day, say_moment
 from nextsteps.playbook import EventKind
 from nextsteps.playbook.timeline import Channel
@@ -47,6 +49,7 @@ class Line:
     details: list[str]
     people: list[Contact]
     note: str
+    calendar_file: str = ""  # a booked interview, to add to the user's calendar app
 
 
 def line(event: Event, zone: tzinfo, today: date) -> Line:
@@ -67,4 +70,7 @@ def line(event: Event, zone: tzinfo, today: date) -> Line:
         details=details,
         people=list(event.contacts.all()),
         note=event.note,
+        calendar_file=reverse("interview-ics", args=[event.pk])
+        if event.kind == EventKind.INTERVIEW_SCHEDULED
+        else "",
     )
