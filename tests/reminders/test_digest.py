@@ -203,7 +203,8 @@ class ContentTestCase(DigestTestCase):
         self.assertIn("Thank Acme for the Data Analyst interview (was due", overdue)
         self.assertIn("Thank Globex for the Engineer interview (due today 15:00)", today)
         self.assertIn("From: Best Practices for Job Seekers", today)
-        self.assertIn(f"http://127.0.0.1:8000/applications/{other.id}/", today)
+        thanks = other.steps.get(kind=StepKind.THANK_YOU)
+        self.assertIn(f"http://127.0.0.1:8000/applications/{other.id}/#step-{thanks.id}", today)
         self.assertIn("Open Today: http://127.0.0.1:8000/", body)
 
     def test_a_step_whose_message_is_scheduled_says_nextsteps_sends_it(self) -> None:

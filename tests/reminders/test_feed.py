@@ -36,7 +36,10 @@ class FeedTestCase(BaseTestCase):
         self.assertEqual(check_in.decoded("DTSTART"), date(2026, 10, 19))
         self.assertEqual(check_in.decoded("DTEND"), date(2026, 10, 20))
         self.assertIn("Don't Assume You Got the Job!", check_in["DESCRIPTION"])
-        self.assertIn(f"/applications/{self.application.id}/", check_in["DESCRIPTION"])
+        step = self.application.steps.get(kind=StepKind.CHECK_IN)
+        self.assertIn(
+            f"/applications/{self.application.id}/#step-{step.id}", check_in["DESCRIPTION"]
+        )
 
     def test_it_says_how_often_to_refresh(self) -> None:
         feed = self.fetch()

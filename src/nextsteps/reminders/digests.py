@@ -35,7 +35,7 @@ from nextsteps.playbook.digest import (
 )
 from nextsteps.playbook.step import StepKind, is_overdue, title
 from nextsteps.playbook.workdays import day_label
-from nextsteps.reminders.services import application_url
+from nextsteps.reminders.services import step_url
 from nextsteps.tracker.models import Application, Event
 from nextsteps.tracker.services import agenda, has_active_applications
 
@@ -112,7 +112,7 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
             when=say_due(step.due, step.all_day, zone, now),
             why=step.why,
             sources=tuple(step.sources),
-            link=application_url(step.application_id),
+            link=step_url(step),
             sending=say_sending(send_at, zone, day) if send_at else "",
         )
         (overdue if is_overdue(step.due, step.all_day, now, zone) else for_today).append(line)

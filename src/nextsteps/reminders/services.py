@@ -66,6 +66,11 @@ def application_url(application_id: int) -> str:
     return f"{settings.SITE_URL}/applications/{application_id}/"
 
 
+def step_url(step: NextStep) -> str:
+    """The step on its application's page."""
+    return f"{application_url(step.application_id)}#step-{step.pk}"
+
+
 def feed(profile: Profile, now: datetime) -> bytes:
     """Every open step, every interview, and the keep-applying nudge."""
     user = profile.user
@@ -94,7 +99,7 @@ def feed(profile: Profile, now: datetime) -> bytes:
 
 def step_entry(step: NextStep, zone: tzinfo) -> Entry:
     application = step.application
-    link = application_url(application.id)
+    link = step_url(step)
     due = step.due.astimezone(zone)
     start: date | datetime = max(step.not_before.astimezone(zone), due - DEADLINE_SLOT)
     end: date | datetime = due
