@@ -37,7 +37,7 @@ from datetime import time as clock
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pages import ZONE, median_ms, print_report, timed
+from pages import ZONE, london_user, median_ms, print_report, timed
 from pages import seed as seed_heavy
 
 MONDAY = date(2026, 11, 23)
@@ -82,19 +82,14 @@ def mail_account(user: Any) -> None:
 
 def seed_light(name: str) -> Any:
     """A user with a mail account and the applications of LIGHT, recorded through
-    the services. No password: hashing one would be most of the seeding time."""
-    from django.contrib.auth.models import User
+    the services."""
     from django.db import transaction
 
-    from nextsteps.accounts.services import change_profile, profile_of
     from nextsteps.playbook import Event, EventKind
     from nextsteps.tracker import services
 
     with transaction.atomic():
-        user = User.objects.create_user(name, email=f"{name}@example.com")
-        profile = profile_of(user)
-        change_profile(profile, "timezone", ZONE)
-        change_profile(profile, "country", "GB")
+        user, profile = london_user(name)
         mail_account(user)
         workdays = profile.workdays()
         for n, (applied, event) in enumerate(LIGHT):

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from datetime import time as clock
 from typing import Any
 
-from pages import ZONE, median_ms, print_report, raw, timed
+from pages import london_user, median_ms, print_report, raw, timed
 
 # Days over which the live applications were sent: recent enough that none is
 # closed for lack of an answer, so each keeps its follow-up steps open.
@@ -37,18 +37,13 @@ TEN = clock(10)
 def seed_user(name: str, open_steps: int, closed: int) -> tuple[Any, int]:
     """A user with `closed` settled applications and live ones until they hold at
     least `open_steps` open steps. Returns the user and its number of open steps."""
-    from django.contrib.auth.models import User
     from django.db import transaction
 
-    from nextsteps.accounts.services import change_profile, profile_of
     from nextsteps.playbook import Event, EventKind
     from nextsteps.tracker import services
     from nextsteps.tracker.models import NextStep
 
-    user = User.objects.create_user(name, password="a benchmark password")
-    profile = profile_of(user)
-    change_profile(profile, "timezone", ZONE)
-    change_profile(profile, "country", "GB")
+    user, profile = london_user(name)
     workdays = profile.workdays()
     today = datetime.now(workdays.timezone).date()
     outcomes = (EventKind.REJECTED, EventKind.WITHDRAWN, EventKind.CLOSED_NO_RESPONSE)
