@@ -26,13 +26,14 @@ typecheck: install
 	$(BIN)/mypy
 
 # Every database test runs on SQLite; with CI=true or TEST_DATABASE_URL set, the
-# suite (less the pure playbook tests) runs again on PostgreSQL.
+# suite runs again on PostgreSQL, less the pure playbook tests, the command-line
+# tests and the tests of worker processes (which chose their databases already).
 test: lint typecheck
 	$(BIN)/pytest
 	@if [ -n "$$TEST_DATABASE_URL" ] || [ "$$CI" = "true" ]; then \
 		echo "== the database tests again, on $${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/nextsteps}"; \
 		DATABASE_URL="$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/nextsteps}" \
-			$(BIN)/pytest --ignore=tests/playbook --ignore=tests/cli; \
+			$(BIN)/pytest --ignore=tests/playbook --ignore=tests/cli -m "not processes"; \
 	fi
 
 # Refresh the lock file after changing dependencies in pyproject.toml.

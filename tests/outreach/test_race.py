@@ -21,6 +21,8 @@ from tests.outreach.processes import (
 )
 from tests.outreach.smtpd import running_sink
 
+pytestmark = pytest.mark.processes
+
 MESSAGES = 1000
 WORKERS = 4
 # The messages fall due over these seconds, so workers claim while others are

@@ -15,7 +15,10 @@ import pytest
 from tests.outreach.processes import environment, nextsteps, outbox_report, start_worker
 from tests.outreach.smtpd import Sink, running_sink
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is a POSIX signal")
+pytestmark = [
+    pytest.mark.processes,
+    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is a POSIX signal"),
+]
 
 # A short claim, so the test need not wait five minutes for it to run out.
 LEASE_SECONDS = "4"

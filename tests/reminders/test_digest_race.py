@@ -19,6 +19,8 @@ from tests.outreach.processes import (
 )
 from tests.outreach.smtpd import running_sink
 
+pytestmark = pytest.mark.processes
+
 USERS = 120
 WORKERS = 4
 
