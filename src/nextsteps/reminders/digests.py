@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -24,6 +23,7 @@ from django.urls import reverse
 
 from nextsteps.accounts.models import Profile
 from nextsteps.humandates import say_due, say_sending
+from nextsteps.outreach.emails import envelope_sender
 from nextsteps.outreach.services import mail_account_of, queue_digest, scheduled_sends
 from nextsteps.playbook import EventKind, Step
 from nextsteps.playbook.digest import (
@@ -33,8 +33,8 @@ from nextsteps.playbook.digest import (
     is_review_day,
     review_week,
 )
-from nextsteps.playbook.step import StepKind, is_overdue, title
-from nextsteps.playbook.workdays import day_label
+from nextsteps.playbook.step import is_overdue, title
+from nextsteps.playbook.workdays import Workdays, day_label
 from nextsteps.reminders.services import step_url
 from nextsteps.tracker.models import Application, Event
 from nextsteps.tracker.services import agenda, has_active_applications
@@ -103,12 +103,7 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
     for step in planned.steps:
         send_at = sends.get(step.id)
         line = Line(
-            title=title(
-                StepKind(step.kind),
-                step.application.company.name,
-                step.application.role,
-                step.attempt,
-            ),
+            title=step.title(),
             when=say_due(step.due, step.all_day, zone, now),
             why=step.why,
             sources=tuple(step.sources),
@@ -125,8 +120,9 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
     elif nudge is not None:
         for_today.append(_nudge_line(nudge, zone, now))
     review = None
-    if is_review_day(day, profile.workdays()):
-        review = week_review(user, profile, day)
+    workdays = profile.workdays()
+    if is_review_day(day, workdays):
+        review = week_review(user, profile.weekly_target, day, workdays)
         if not (review.anything_happened or has_active_applications(user)):
             review = None
     return Digest(day, overdue, for_today, review, today_url())
@@ -155,10 +151,9 @@ COUNTED = {
 }
 
 
-def week_review(user: User, profile: Profile, day: date) -> WeekReview:
+def week_review(user: User, target: int, day: date, workdays: Workdays) -> WeekReview:
     """Last week (Monday to Sunday on the user's calendar) in two queries."""
     first, last = review_week(day)
-    workdays = profile.workdays()
     start = workdays.at(first, datetime.min.time())
     end = workdays.at(last + timedelta(days=1), datetime.min.time())
     # An invitation counts in the week it came (was logged), not in the week of
@@ -181,7 +176,7 @@ def week_review(user: User, profile: Profile, day: date) -> WeekReview:
         first_day=first,
         last_day=last,
         applications=applications,
-        target=profile.weekly_target,
+        target=target,
         **counts,
     )
 
@@ -203,7 +198,7 @@ def digest_status(user: User, profile: Profile) -> str:
         )
     local = profile.next_digest_at.astimezone(profile.zone)
     return (
-        f"The next digest goes to {parseaddr(account.from_address)[1]} on "
+        f"The next digest goes to {envelope_sender(account.from_address)} on "
         f"{day_label(local.date())} at {local:%H:%M}, if there is something to do."
     )
 

@@ -98,7 +98,6 @@ def feed(profile: Profile, now: datetime) -> bytes:
 
 
 def step_entry(step: NextStep, zone: tzinfo) -> Entry:
-    application = step.application
     link = step_url(step)
     due = step.due.astimezone(zone)
     start: date | datetime = max(step.not_before.astimezone(zone), due - DEADLINE_SLOT)
@@ -107,9 +106,7 @@ def step_entry(step: NextStep, zone: tzinfo) -> Entry:
         start, end = due.date(), due.date() + timedelta(days=1)
     return Entry(
         uid=f"step-{step.pk}@nextsteps",
-        summary=title(
-            StepKind(step.kind), application.company.name, application.role, step.attempt
-        ),
+        summary=step.title(),
         description=_description(step.why, step.sources, link),
         start=start,
         end=end,

@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, StepKind
-from nextsteps.playbook.step import is_overdue
+from nextsteps.playbook.step import is_overdue, title
 from nextsteps.playbook.timeline import Channel, Culture, Stage
 
 
@@ -174,3 +174,8 @@ class NextStep(models.Model):
 
     def is_overdue(self, now: datetime, zone: tzinfo) -> bool:
         return is_overdue(self.due, self.all_day, now, zone)
+
+    def title(self) -> str:
+        """What to do, in a few words; reads the application and its company."""
+        application = self.application
+        return title(StepKind(self.kind), application.company.name, application.role, self.attempt)

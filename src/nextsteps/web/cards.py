@@ -81,7 +81,7 @@ def card(step: NextStep, zone: tzinfo, now: datetime, send_at: datetime | None =
     if ready or starts == say_moment(step.due, zone, today, step.all_day):
         starts = ""
     return Card(
-        title=title(kind, application.company.name, application.role, step.attempt),
+        title=step.title(),
         due=say_due(step.due, step.all_day, zone, now),
         overdue=is_overdue(step.due, step.all_day, now, zone),
         why=step.why,
