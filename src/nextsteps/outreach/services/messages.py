@@ -1,32 +1,27 @@
-"""The use cases of messages. The CLI and the web pages call these; nothing is sent
+"""Messages: drafting, scheduling, cancelling and resolving them; nothing is sent
 unless the user scheduled that very message here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parseaddr
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from nextsteps.accounts.services import profile_of
 from nextsteps.outreach import drafts
-from nextsteps.outreach.crypto import encrypt_password
-from nextsteps.outreach.emails import Letter, envelope_sender
-from nextsteps.outreach.models import DIGEST, MailAccount, Message, MessageTemplate
-from nextsteps.outreach.templating import TemplateRefused, Wording, render_wording
+from nextsteps.outreach.emails import Letter
+from nextsteps.outreach.models import DIGEST, MailAccount, Message
+from nextsteps.outreach.services.errors import Refused
+from nextsteps.outreach.services.mail_accounts import mail_account_of
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind
 from nextsteps.playbook.drafting import (
     EMAILED,
-    DraftFacts,
     MessageKind,
     placeholders_in,
-    template_context,
 )
 from nextsteps.playbook.sending import (
     CannotSchedule,
@@ -37,75 +32,6 @@ from nextsteps.playbook.sending import (
 from nextsteps.playbook.timeline import Channel
 from nextsteps.tracker.models import Contact, NextStep
 from nextsteps.tracker.services import NotFound, record_event
-
-MAX_DAILY_CAP = 1000
-
-
-class Refused(ValueError):
-    """Something the user asked for that nextsteps will not do; one sentence why."""
-
-
-@dataclass(frozen=True)
-class AccountSettings:
-    host: str
-    port: int
-    security: str
-    from_address: str
-    username: str = ""
-    daily_cap: int | None = None
-
-
-def set_mail_account(
-    owner: User, details: AccountSettings, password: str | None = None
-) -> MailAccount:
-    """Create or change the user's mail account. A password of None keeps the stored one."""
-    _check_account(details)
-    account = MailAccount.objects.filter(owner=owner).first() or MailAccount(owner=owner)
-    account.host = details.host.strip()
-    account.port = details.port
-    account.security = details.security
-    account.from_address = details.from_address.strip()
-    account.username = details.username.strip()
-    if details.daily_cap is not None:
-        account.daily_cap = details.daily_cap
-    if password is not None:
-        account.password_encrypted = encrypt_password(password) if password else ""
-    account.save()
-    return account
-
-
-def _check_account(details: AccountSettings) -> None:
-    if not details.host.strip() or any(c.isspace() for c in details.host.strip()):
-        raise Refused(f"The mail server must be a host name, not {details.host!r}.")
-    if not 0 < details.port < 65536:
-        raise Refused(f"The port must be a number from 1 to 65535, not {details.port}.")
-    if details.security not in MailAccount.Security.values:
-        choices = ", ".join(MailAccount.Security.values)
-        raise Refused(f"Security must be one of {choices}, not {details.security!r}.")
-    try:
-        validate_email(envelope_sender(details.from_address))
-    except ValidationError:
-        raise Refused(
-            f"The From address must look like 'Ann Lee <ann@example.com>', "
-            f"not {details.from_address!r}."
-        ) from None
-    cap = details.daily_cap
-    if cap is not None and not 1 <= cap <= MAX_DAILY_CAP:
-        raise Refused(f"The daily cap must be from 1 to {MAX_DAILY_CAP}, not {cap}.")
-
-
-def mail_account_of(owner: User) -> MailAccount | None:
-    return MailAccount.objects.filter(owner=owner).first()
-
-
-def set_sending_paused(owner: User, paused: bool) -> MailAccount:
-    """The "pause all sending" switch: scheduled messages wait while it is on."""
-    account = mail_account_of(owner)
-    if account is None:
-        raise Refused("There is no mail account to pause: set one up first.")
-    account.sending_paused = paused
-    account.save(update_fields=["sending_paused"])
-    return account
 
 
 def _check_owner(owner: User, step: NextStep) -> None:
@@ -352,24 +278,3 @@ def letter_of(draft: drafts.Draft) -> Letter:
         subject=draft.subject,
         body=draft.body,
     )
-
-
-def save_template(owner: User, kind: MessageKind, subject: str, body: str) -> MessageTemplate:
-    """The user's own wording for a kind of message; refused if it does not render."""
-    try:
-        render_wording(Wording(subject, body), template_context(DraftFacts()))
-    except TemplateRefused as exc:
-        raise Refused(str(exc)) from None
-    template, _ = MessageTemplate.objects.update_or_create(
-        owner=owner, kind=kind, defaults={"subject": subject, "body": body}
-    )
-    return template
-
-
-def reset_template(owner: User, kind: MessageKind) -> None:
-    MessageTemplate.objects.filter(owner=owner, kind=kind).delete()
-
-
-def template_names() -> list[str]:
-    """The names a message template can use: the facts of `template_context`."""
-    return list(template_context(DraftFacts()))

@@ -1,0 +1,70 @@
+"""The use cases of the tracker. The CLI, the web pages and the API call these and
+never write Event or NextStep rows themselves."""
+
+from nextsteps.tracker.services.agenda import (
+    ACTIVE_STAGES,
+    Agenda,
+    agenda,
+    applied_since,
+    has_active_applications,
+    open_steps,
+    search_nudge,
+)
+from nextsteps.tracker.services.applications import add_application, application_of
+from nextsteps.tracker.services.contacts import (
+    ContactDetails,
+    add_contact,
+    change_contact,
+    contact_of,
+    link_contact,
+)
+from nextsteps.tracker.services.errors import NotFound, StepRefused
+from nextsteps.tracker.services.events import (
+    STOPS_MESSAGES,
+    Recorded,
+    answered_since,
+    record_event,
+    replan,
+    replan_all,
+    replan_for_settings,
+    timeline_of,
+)
+from nextsteps.tracker.services.steps import (
+    NEEDS_A_FORM,
+    can_start,
+    complete_step,
+    skip_step,
+    step_of,
+)
+
+__all__ = [
+    "ACTIVE_STAGES",
+    "NEEDS_A_FORM",
+    "STOPS_MESSAGES",
+    "Agenda",
+    "ContactDetails",
+    "NotFound",
+    "Recorded",
+    "StepRefused",
+    "add_application",
+    "add_contact",
+    "agenda",
+    "answered_since",
+    "application_of",
+    "applied_since",
+    "can_start",
+    "change_contact",
+    "complete_step",
+    "contact_of",
+    "has_active_applications",
+    "link_contact",
+    "open_steps",
+    "record_event",
+    "replan",
+    "replan_all",
+    "replan_for_settings",
+    "search_nudge",
+    "skip_step",
+    "step_of",
+    "timeline_of",
+]

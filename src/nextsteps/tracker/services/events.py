@@ -1,0 +1,203 @@
+"""Recording what happened, and keeping the stored plan in step with the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from nextsteps.accounts.models import Profile
+from nextsteps.accounts.services import PLAN_INPUTS, profile_of
+from nextsteps.playbook import Event as PlannedEvent
+from nextsteps.playbook import EventKind, Step, StepKind, Timeline, plan
+from nextsteps.playbook.step import completed_by
+from nextsteps.playbook.timeline import OUTCOMES, Culture, Stage
+from nextsteps.tracker.models import Application, Contact, Event, NextStep
+from nextsteps.tracker.services.contacts import ContactDetails, new_contact
+from nextsteps.tracker.services.errors import NotFound
+
+
+@dataclass
+class Recorded:
+    event: Event
+    warnings: list[str] = field(default_factory=list)
+
+
+def record_event(
+    application: Application,
+    planned: PlannedEvent,
+    note: str = "",
+    people: Sequence[Contact | ContactDetails] = (),
+) -> Recorded:
+    """Append the event and replace the application's open steps with a fresh plan,
+    in one transaction: the plan never disagrees with the timeline.
+
+    `planned` is on the user's clock (its dates were checked against that day).
+    `people` were part of it (the interviewers, say): existing contacts of the
+    owner, or details of new ones; they also join the application's contacts.
+    """
+    with transaction.atomic():
+        # Serialises replans of one application across processes.
+        locked = Application.objects.select_for_update().select_related("company", "owner")
+        application = locked.get(pk=application.pk)
+        profile = profile_of(application.owner)
+        warnings = _early_warnings(application, planned, profile.zone)
+        event = Event.objects.create(
+            application=application,
+            kind=planned.kind,
+            at=planned.at,
+            end=planned.end,
+            decision_by=planned.decision_by,
+            wait_until=planned.wait_until,
+            due=planned.due,
+            channel=planned.channel or "",
+            official=planned.official,
+            note=note,
+            timezone=profile.timezone,
+        )
+        if any(isinstance(p, Contact) and p.owner_id != application.owner_id for p in people):
+            raise NotFound("There is no such contact.")
+        if people:
+            contacts = [
+                p
+                if isinstance(p, Contact)
+                else new_contact(application.owner, p, application.company)
+                for p in people
+            ]
+            event.contacts.add(*contacts)
+            application.contacts.add(*contacts)
+        replan(application, profile, completed_by_event=planned)
+    return Recorded(event=event, warnings=warnings)
+
+
+def _early_warnings(application: Application, planned: PlannedEvent, zone: tzinfo) -> list[str]:
+    """Article 004: "If you contact them earlier you will be a nuisance." """
+    if planned.kind != EventKind.FOLLOW_UP_SENT:
+        return []
+    day = planned.at.astimezone(zone).date()
+    early = application.steps.filter(
+        state=NextStep.State.OPEN,
+        kind__in=[StepKind.FOLLOW_UP, StepKind.CHECK_IN],
+        not_before__gt=planned.at,
+    ).order_by("not_before")
+    return [
+        f"this follow-up on {day.isoformat()} is early: the playbook says not before "
+        f"{step.not_before.astimezone(zone).date().isoformat()}. {step.why}"
+        for step in early
+        if step.not_before.astimezone(zone).date() > day
+    ][:1]
+
+
+def timeline_of(application: Application) -> Timeline:
+    return Timeline(
+        events=tuple(e.as_planned() for e in application.events.all()),
+        culture=Culture(application.company.culture),
+    )
+
+
+def replan(
+    application: Application, profile: Profile, completed_by_event: PlannedEvent | None = None
+) -> None:
+    """Make the stored plan match the timeline. Must run inside record_event's transaction.
+
+    A step that stays in the plan keeps its row (and id), so a calendar entry made
+    from it moves instead of being duplicated. A step that leaves the plan is done
+    when the event just recorded completes it, cancelled otherwise.
+    """
+    timeline = timeline_of(application)
+    fresh = plan(timeline, profile.chosen_playbook(), profile.workdays())
+    now = timezone.now()
+
+    kept = [NextStep.State.OPEN, NextStep.State.SKIPPED]
+    rows = list(application.steps.filter(state__in=kept).order_by("due", "id"))
+    leftovers = _not_skipped(fresh, [r for r in rows if r.state == NextStep.State.SKIPPED])
+    for row in (r for r in rows if r.state == NextStep.State.OPEN):
+        match = next(
+            (s for s in leftovers if s.kind == row.kind and s.attempt == row.attempt), None
+        )
+        if match is None:
+            done = completed_by_event is not None and completed_by(
+                StepKind(row.kind), completed_by_event
+            )
+            row.state = NextStep.State.DONE if done else NextStep.State.CANCELLED
+            row.closed_at = now
+            row.save(update_fields=["state", "closed_at", "updated"])
+            continue
+        leftovers.remove(match)
+        changed = {k: v for k, v in _stored(match).items() if getattr(row, k) != v}
+        if changed:
+            for name, value in changed.items():
+                setattr(row, name, value)
+            if changed.keys() & {"not_before", "due", "all_day"}:
+                row.sequence += 1
+            row.save(update_fields=[*changed, "sequence", "updated"])
+    NextStep.objects.bulk_create(
+        NextStep(owner_id=application.owner_id, application=application, **_stored(step))
+        for step in leftovers
+    )
+
+    applied = timeline.of_kind(EventKind.APPLIED)
+    application.stage = timeline.stage
+    application.applied_on = applied[0].at.astimezone(profile.zone).date() if applied else None
+    application.ends_search = timeline.search_over
+    application.save(update_fields=["stage", "applied_on", "ends_search"])
+
+
+def _not_skipped(fresh: Iterable[Step], skipped: Iterable[NextStep]) -> list[Step]:
+    """The planned steps less those the user skipped: a step proposed again unchanged
+    (same kind, attempt and due time) stays skipped. One that moved is a new step."""
+    gone = {(row.kind, row.attempt, row.due.timestamp()) for row in skipped}
+    return [s for s in fresh if (s.kind.value, s.attempt, s.due.timestamp()) not in gone]
+
+
+def _stored(step: Step) -> dict[str, object]:
+    """A planned step as NextStep column values."""
+    return {
+        "kind": step.kind.value,
+        "attempt": step.attempt,
+        "not_before": step.not_before,
+        "due": step.due,
+        "all_day": step.all_day,
+        "why": step.why,
+        "sources": list(step.sources),
+    }
+
+
+def replan_for_settings(owner: User, changed: Iterable[str]) -> None:
+    """After settings changed: replan everything if the plan is made with one of them."""
+    if PLAN_INPUTS.intersection(changed):
+        replan_all(owner)
+
+
+def replan_all(owner: User) -> int:
+    """Replan every application that still has a plan, after the user's calendar or
+    playbook changed. Returns how many were replanned."""
+    profile = profile_of(owner)
+    live = Application.objects.filter(owner=owner).exclude(stage=Stage.SAVED)
+    ids = list(live.values_list("id", flat=True))
+    for application_id in ids:
+        with transaction.atomic():
+            locked = Application.objects.select_for_update().select_related("company", "owner")
+            replan(locked.get(pk=application_id), profile)
+    return len(ids)
+
+
+# What stops an outbox message: the employer answered, invited, or the matter settled.
+STOPS_MESSAGES = frozenset({EventKind.EMPLOYER_REPLIED, EventKind.INTERVIEW_SCHEDULED} | OUTCOMES)
+
+
+def answered_since(application: Application, moment: datetime) -> datetime | None:
+    """When a reply, an invitation or an outcome was logged for the application after
+    `moment` (or happened after it, logged later), or None if none was."""
+    after = Q(at__gt=moment) | Q(recorded_at__gt=moment)
+    event = (
+        Event.objects.filter(after, application=application, kind__in=STOPS_MESSAGES)
+        .order_by("recorded_at")
+        .first()
+    )
+    return event.recorded_at if event else None
