@@ -89,9 +89,21 @@ SEVEN_DAY_CASES = [
     ),
     pytest.param(
         [held(nov(6)), followed_up(nov(13)), replied(nov(16))],
-        nov(23),
+        nov(20),
+        2,
+        id="a reply that names no date -> still another seven days after the first",
+    ),
+    pytest.param(
+        [held(nov(6)), followed_up(nov(13)), replied(nov(16), decision_by=nov(25))],
+        nov(26),
+        2,
+        id="their reply names a date -> the working day after it, still follow-up 2",
+    ),
+    pytest.param(
+        [held(nov(6)), replied(nov(9), decision_by=nov(11))],
+        nov(12),
         1,
-        id="the employer replies -> the cadence starts again from the reply",
+        id="they reply they'll decide by Wednesday -> Thursday, inside the seven days",
     ),
     pytest.param(
         [
@@ -222,14 +234,215 @@ def test_persistent_playbook_checks_back_every_week(
     assert sources.DONT_ASSUME in step.sources
 
 
-def test_seven_day_why_names_the_interview_and_the_question() -> None:
+def test_seven_day_why_names_the_interview_and_004s_question() -> None:
+    """004: "If they haven't made a decision, ask them 'when do you think you will know?'" """
     step = only(StepKind.FOLLOW_UP, steps_for(held(nov(6))))
 
     assert step.why.startswith(
-        "7 days after your interview on Fri 6 Nov, if they haven't got back to you, "
-        "e-mail or call them to ask whether they have made a decision."
+        "7 days after your interview on Fri 6 Nov. If they haven't got back to you by then, "
+        "e-mail or call them to ask whether they have made a decision and, if not, when "
+        "they think they will know."
     )
     assert step.sources[0] == sources.HOW_TO_FOLLOW_UP
+
+
+def test_no_need_to_ask_when_they_will_know_once_they_said() -> None:
+    step = only(StepKind.FOLLOW_UP, steps_for(held(nov(10), decision_by=nov(13))))
+
+    assert "when they think they will know" not in step.why
+
+
+ROUND_CASES = [
+    pytest.param(
+        [held(nov(6)), followed_up(nov(13)), replied(nov(16)), followed_up(nov(20))],
+        nov(27),
+        id="004 whatever their answer to the first -> two follow-ups, then move on",
+    ),
+    pytest.param(
+        [
+            held(nov(6)),
+            followed_up(nov(13)),
+            replied(nov(16)),
+            followed_up(nov(20)),
+            replied(nov(23)),
+        ],
+        nov(27),
+        id="004 a reply after the second without an outcome -> don't follow up again",
+    ),
+    pytest.param(
+        [
+            held(nov(6)),
+            followed_up(nov(13)),
+            event(EventKind.MATERIALS_REQUESTED, nov(16)),
+            followed_up(nov(20)),
+        ],
+        nov(27),
+        id="a request for references between the two -> still two per round",
+    ),
+    pytest.param(
+        [
+            held(nov(6)),
+            followed_up(nov(13)),
+            followed_up(nov(20)),
+            replied(nov(23), decision_by=nov(4, month=12)),
+        ],
+        nov(7, month=12),
+        id="a reply with their date after the second -> move on after their date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("events", "move_on_day"), ROUND_CASES)
+def test_at_most_two_follow_ups_per_interview_round(events: list[Event], move_on_day: date) -> None:
+    """004: "follow up again in another seven days" and "If they haven't decided by
+    then, don't follow up again." """
+    steps = steps_for(*events)
+
+    assert of_kind(StepKind.FOLLOW_UP, steps) == []
+    assert local_day(only(StepKind.MOVE_ON, steps)) == move_on_day
+
+
+def test_a_new_interview_starts_a_new_round_even_without_an_invitation_logged() -> None:
+    steps = steps_for(held(nov(6)), followed_up(nov(13)), followed_up(nov(20)), held(nov(25)))
+
+    step = only(StepKind.FOLLOW_UP, steps)
+    assert (local_day(step), step.attempt) == (nov(2, month=12), 1)
+    assert of_kind(StepKind.MOVE_ON, steps) == []
+
+
+CONTACT_ON_CASES = [
+    pytest.param(
+        [held(nov(6), contact_on=nov(9))],
+        nov(9),
+        1,
+        id="001 unless they specifically asked you to: call me Monday -> Monday",
+    ),
+    pytest.param(
+        [held(nov(6), contact_on=nov(9)), followed_up(nov(9))],
+        nov(16),
+        2,
+        id="the call they asked for, then the usual count -> a week later",
+    ),
+    pytest.param(
+        [held(nov(6)), followed_up(nov(13)), replied(nov(16), contact_on=nov(18))],
+        nov(18),
+        2,
+        id="their reply asks you to call on Wednesday -> Wednesday, follow-up 2",
+    ),
+    pytest.param(
+        [
+            held(nov(6)),
+            followed_up(nov(13)),
+            followed_up(nov(20)),
+            replied(nov(23), contact_on=nov(30)),
+        ],
+        nov(30),
+        3,
+        id="they ask for a call after the last follow-up -> that call, on their day",
+    ),
+    pytest.param(
+        [held(nov(6), decision_by=nov(20), contact_on=nov(10))],
+        nov(10),
+        1,
+        id="call me on Tuesday, we decide by the 20th -> Tuesday",
+    ),
+    pytest.param(
+        [held(nov(6), contact_on=nov(7))],
+        nov(9),
+        1,
+        id="call me on Saturday -> the next working day",
+    ),
+    pytest.param(
+        [replied(nov(9), contact_on=nov(12)), replied(nov(10), decision_by=nov(20))],
+        nov(23),
+        1,
+        id="asked to call, then told their date -> their latest word counts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("events", "day", "attempt"), CONTACT_ON_CASES)
+def test_they_asked_you_to_call_sooner(events: list[Event], day: date, attempt: int) -> None:
+    """001: "you shouldn't call your interviewer up the very next day to ask about the
+    job — unless they specifically asked you to." """
+    step = only(StepKind.FOLLOW_UP, steps_for(*events))
+
+    assert (local_day(step), step.attempt) == (day, attempt)
+    assert of_kind(StepKind.MOVE_ON, steps_for(*events)) == []
+
+
+def test_the_call_they_asked_for_after_the_last_follow_up_is_the_last() -> None:
+    steps = steps_for(
+        held(nov(6)),
+        followed_up(nov(13)),
+        followed_up(nov(20)),
+        replied(nov(23), contact_on=nov(30)),
+        followed_up(nov(30)),
+    )
+
+    assert of_kind(StepKind.FOLLOW_UP, steps) == []
+    assert local_day(only(StepKind.MOVE_ON, steps)) == nov(7, month=12)
+
+
+WHY_CASES = [
+    pytest.param(
+        [held(nov(18, month=12))],
+        ENGLAND,
+        "7 days after your interview on Fri 18 Dec is Christmas Day; the next working day "
+        "is Tue 29 Dec. ",
+        id="a week after the interview is Christmas Day -> the why says so",
+    ),
+    pytest.param(
+        [held(nov(7))],
+        ENGLAND,
+        "7 days after your interview on Sat 7 Nov is a Saturday; the next working day is "
+        "Mon 16 Nov. ",
+        id="a week after a Saturday interview -> the why says it is a Saturday",
+    ),
+    pytest.param(
+        [held(nov(19), zone=UNITED_STATES.timezone)],
+        UNITED_STATES,
+        "7 days after your interview on Thu 19 Nov is Thanksgiving Day; the next working "
+        "day is Fri 27 Nov. ",
+        id="a week later is Thanksgiving -> named",
+    ),
+    pytest.param(
+        [held(nov(10), decision_by=nov(13))],
+        ENGLAND,
+        "They said they would decide by Fri 13 Nov, and the day after is a Saturday; the "
+        "next working day is Mon 16 Nov. ",
+        id="their date is a Friday -> the why says the weekend moved it",
+    ),
+    pytest.param(
+        [held(nov(11, month=12)), followed_up(nov(18, month=12))],
+        ENGLAND,
+        "7 days after your follow-up on Fri 18 Dec is Christmas Day; the next working day "
+        "is Tue 29 Dec. ",
+        id="the second follow-up falls on Christmas Day -> the why says so",
+    ),
+    pytest.param(
+        [held(nov(6), contact_on=nov(7))],
+        ENGLAND,
+        "They asked you to get in touch on Sat 7 Nov, which is a Saturday; the next working "
+        "day is Mon 9 Nov. ",
+        id="they asked for a Saturday -> the why says it moved",
+    ),
+    pytest.param(
+        [held(nov(6))],
+        ENGLAND,
+        "7 days after your interview on Fri 6 Nov. ",
+        id="a working day -> nothing about the calendar",
+    ),
+]
+
+
+@pytest.mark.parametrize(("events", "workdays", "lead"), WHY_CASES)
+def test_the_why_names_the_holiday_or_weekend_that_moved_it(
+    events: list[Event], workdays: Workdays, lead: str
+) -> None:
+    step = only(StepKind.FOLLOW_UP, steps_for(*events, workdays=workdays))
+
+    assert step.why.startswith(lead)
 
 
 def test_second_follow_up_asks_when_they_will_know_and_is_the_last() -> None:

@@ -25,7 +25,8 @@ from nextsteps.playbook import (
     public_holidays,
     sources,
 )
-from nextsteps.playbook.cadence import CADENCE_STARTS, interview_end
+from nextsteps.playbook.cadence import current_round, interview_end
+from nextsteps.playbook.timeline import ASKS_FOR_CONTACT
 from nextsteps.playbook.workdays import MORNING
 
 CALENDARS = [
@@ -60,15 +61,20 @@ def events(draw: st.DrawFn, at: datetime, workdays: Workdays) -> Event:
     at = at.astimezone(draw(st.sampled_from([workdays.timezone, workdays.timezone, UTC])))
     later_day = st.integers(0, 30).map(lambda n: at.date() + timedelta(days=n))
     later_moment = st.integers(1, 60 * 24 * 5).map(lambda n: at + timedelta(minutes=n))
+    wait_until = draw(st.none() | st.none() | later_day)
+    contact_on = None
+    if kind in ASKS_FOR_CONTACT and draw(st.integers(0, 3)) == 0:
+        contact_on = max(draw(later_day), wait_until or at.date())
     return Event(
         kind=kind,
         at=at,
         end=draw(st.none() | later_moment),
         decision_by=draw(st.none() | st.none() | later_day),
-        wait_until=draw(st.none() | st.none() | later_day),
+        wait_until=wait_until,
         due=draw(st.none() | later_moment),
         channel=draw(st.none() | st.sampled_from(Channel)),
         official=draw(st.booleans()),
+        contact_on=contact_on,
     )
 
 
@@ -94,6 +100,11 @@ def _latest(values: list[date | None]) -> date | None:
     return stated[-1] if stated else None
 
 
+def _asked_for(timeline: Timeline, workdays: Workdays) -> set[date]:
+    """The days the employer asked you to get in touch, as working days."""
+    return {workdays.on_or_after(e.contact_on) for e in timeline.events if e.contact_on}
+
+
 @settings(max_examples=200)
 @given(cases())
 def test_no_follow_up_before_their_decision_date_or_their_wait_date(
@@ -107,6 +118,9 @@ def test_no_follow_up_before_their_decision_date_or_their_wait_date(
         if step.kind not in {StepKind.FOLLOW_UP, StepKind.CHECK_IN, StepKind.MOVE_ON}:
             continue
         day = workdays.local_date(step.due)
+        assert workdays.is_working_day(day)
+        if step.kind == StepKind.FOLLOW_UP and day in _asked_for(timeline, workdays):
+            continue  # 001: "unless they specifically asked you to"
         assert decision is None or day > decision
         assert wait is None or day >= wait
         assert workdays.is_working_day(day)
@@ -118,10 +132,10 @@ def test_not_one_day_earlier_than_seven_days_without_a_date_of_theirs(
     case: tuple[Timeline, Playbook, Workdays],
 ) -> None:
     timeline, playbook, workdays = case
-    starts = timeline.of_kind(*CADENCE_STARTS)
-    if not starts or any(e.decision_by for e in timeline.events):
+    round_ = current_round(timeline)
+    if round_ is None or any(e.decision_by or e.contact_on for e in timeline.events):
         return
-    earliest = workdays.local_date(starts[-1].at) + timedelta(days=playbook.follow_up_after_days)
+    earliest = workdays.local_date(round_.start.at) + timedelta(days=playbook.follow_up_after_days)
 
     for step in _follow_ups(plan(timeline, playbook, workdays)):
         assert workdays.local_date(step.due) >= earliest
@@ -155,7 +169,42 @@ def test_never_more_follow_ups_than_the_playbook_allows(
         assert step.attempt is not None
         assert step.attempt >= 1
         limit = playbook.follow_up_attempts
-        assert limit is None or step.attempt <= limit
+        asked = workdays.local_date(step.due) in _asked_for(timeline, workdays)
+        assert limit is None or step.attempt <= limit or asked
+
+
+@settings(max_examples=150)
+@given(cases(), st.lists(st.sampled_from(["reply", "reply with a date", "nothing"]), max_size=6))
+def test_following_the_plan_sends_at_most_the_playbooks_count_per_round(
+    case: tuple[Timeline, Playbook, Workdays], answers: list[str]
+) -> None:
+    """004: follow up seven days after the interview, "follow up again in another seven
+    days", and "If they haven't decided by then, don't follow up again." Whatever they
+    answer in between, unless they ask to hear from you."""
+    timeline, playbook, workdays = case
+    if playbook.follow_up_attempts is None or any(e.contact_on for e in timeline.events):
+        return
+    events = [e for e in timeline.events if e.kind not in OUTCOMES]
+    after_all = max([workdays.local_date(e.at) for e in events], default=date(2026, 1, 1))
+    interview = Event(EventKind.INTERVIEW_HELD, workdays.at(after_all + timedelta(days=1)))
+    events.append(interview)
+    for answer in [*answers, "nothing", "nothing"]:
+        steps = _follow_ups(plan(Timeline(tuple(events)), playbook, workdays))
+        if not steps:
+            break
+        sent = steps[0].due
+        events.append(Event(EventKind.FOLLOW_UP_SENT, sent))
+        if answer != "nothing":
+            said = workdays.local_date(sent) + timedelta(days=3)
+            decision = said + timedelta(days=4) if answer == "reply with a date" else None
+            events.append(
+                Event(EventKind.EMPLOYER_REPLIED, workdays.at(said), decision_by=decision)
+            )
+
+    sent_in_round = [
+        e for e in events if e.kind == EventKind.FOLLOW_UP_SENT and e.at > interview.at
+    ]
+    assert len(sent_in_round) <= playbook.follow_up_attempts
 
 
 @settings(max_examples=200)

@@ -20,6 +20,17 @@ from .timelines import LOS_ANGELES, applied, event, held, moment, nov, scheduled
         pytest.param({"wait_until": nov(4)}, "wait until 2026-11-04", id="wait in the past"),
         pytest.param({"decision_by": nov(4)}, "decision date 2026-11-04", id="decided before"),
         pytest.param({"due": moment(nov(5))}, "due before it was requested", id="due before"),
+        pytest.param({"contact_on": nov(5)}, "get in touch on 2026-11-05", id="call yesterday"),
+        pytest.param(
+            {"contact_on": nov(9), "wait_until": nov(13)},
+            "also to wait until 2026-11-13",
+            id="call before the wait is over",
+        ),
+        pytest.param(
+            {"kind": EventKind.FOLLOW_UP_SENT, "contact_on": nov(9)},
+            "Only an interview or a reply",
+            id="001 only they can ask you to call sooner",
+        ),
     ],
 )
 def test_impossible_events_are_refused(fields: dict[str, object], message: str) -> None:

@@ -1,11 +1,13 @@
 """The follow-up rules: when to chase an employer, how often, and when to stop.
 
-They share a cadence (see cadence.py): it counts from the employer's last move,
-pauses while an interview is ahead, and never runs ahead of a date they gave.
+They share an interview round (see cadence.py): the count starts at the latest
+interview, pauses while an interview is ahead, answers to a day the employer
+names, and never runs ahead of a date they gave.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from nextsteps.playbook import sources
@@ -13,11 +15,12 @@ from nextsteps.playbook.book import Playbook
 from nextsteps.playbook.build import on_day, sentence_case
 from nextsteps.playbook.cadence import (
     Since,
-    current_cadence,
+    current_round,
     pending_interviews,
     since_last,
     stated_decision,
     stated_wait,
+    their_latest_word,
 )
 from nextsteps.playbook.step import Step, StepKind
 from nextsteps.playbook.timeline import EMPLOYER_ANSWERS, EventKind, Timeline
@@ -29,74 +32,66 @@ def first_follow_up(timeline: Timeline, playbook: Playbook, workdays: Workdays) 
 
     004: "Mark in your calendar to follow-up seven days after the interview if they
     haven't got back to you by then. Not one day earlier and not one day later."
+    and, when they gave no date, "ask them 'when do you think you will know?'"
     001: "If the interviewer asked you to wait a week before following up on the
     position, respect their wishes." and, when they miss the date they gave,
-    "Call or email if the employer doesn't get back to you".
+    "Call or email if the employer doesn't get back to you"; never "the very next
+    day to ask about the job — unless they specifically asked you to".
     000: "follow up after a few days with an email or phone call to check the
     status of your candidacy."
     """
-    cadence = _open_cadence(timeline, workdays)
-    if cadence is None or cadence.follow_ups:
+    round_ = _open_round(timeline, workdays)
+    if round_ is None or round_.follow_ups:
         return []
-    start_day = workdays.local_date(cadence.start.at)
-    decision = stated_decision(timeline)
-    if decision is not None and decision >= start_day:
-        # Their own date replaces the seven days, even when it comes sooner (001).
-        day, reason = workdays.after(decision), _decided_by(decision)
-    else:
-        a_week_on = start_day + timedelta(days=playbook.follow_up_after_days)
-        day, reason = workdays.on_or_after(a_week_on), ""
-    day, reason = _respecting_their_dates(day, reason, timeline, workdays)
-    if reason:
-        lead = f"{sentence_case(reason)}; if they haven't got back to you by now"
-    else:
-        what = _name_of_start(cadence, timeline, workdays)
-        lead = (
-            f"{playbook.follow_up_after_days} days after {what} on {day_label(start_day)}, "
-            "if they haven't got back to you"
-        )
+    start_day = workdays.local_date(round_.start.at)
+    since = _START_NAMES[round_.start.kind]
+    usual = _counted(workdays, playbook.follow_up_after_days, since, start_day)
+    when = _when(round_, timeline, workdays, usual)
+    question = "" if stated_decision(timeline) else " and, if not, when they think they will know"
     why = (
-        f"{lead}, {playbook.follow_up_how} to ask whether they have made a decision. "
-        "Thank them again for considering you, and don't apologise for following up."
+        f"{when.lead}. If they haven't got back to you by then, {playbook.follow_up_how} to "
+        f"ask whether they have made a decision{question}. Thank them again for considering "
+        "you, and don't apologise for following up."
     )
-    sources_ = (playbook.follows, sources.BEST_PRACTICES, sources.DID_I_GET_THE_JOB)
-    return [on_day(StepKind.FOLLOW_UP, day, why, sources_, workdays, attempt=1)]
+    cited = (playbook.follows, sources.BEST_PRACTICES, sources.DID_I_GET_THE_JOB)
+    return [on_day(StepKind.FOLLOW_UP, when.day, why, cited, workdays, attempt=1)]
 
 
 def next_follow_up(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
     """Plan the follow-ups after the first: a week after the last one, while the
-    playbook allows another.
+    playbook allows another in this interview round.
 
-    004: "If they haven't made a decision, ask them 'when do you think you will
-    know?'" and "you will mark your diary to follow up again in another seven days."
+    004: "It doesn't really matter what their answer is. Their answer doesn't
+    matter because you will mark your diary to follow up again in another seven
+    days." and "If they haven't decided by then, don't follow up again."
     003 (the persistent playbook): "If you have interviewed for the job, check back
     in by phone and drop a note in the mail once per week until you know the outcome."
     """
-    cadence = _open_cadence(timeline, workdays)
-    if cadence is None or not cadence.follow_ups:
+    round_ = _open_round(timeline, workdays)
+    if round_ is None or not round_.follow_ups:
         return []
-    done = len(cadence.follow_ups)
+    done = len(round_.follow_ups)
+    last_day = workdays.local_date(round_.follow_ups[-1].at)
+    usual = _counted(workdays, playbook.follow_up_every_days, "your follow-up", last_day)
+    when = _when(round_, timeline, workdays, usual)
     allowed = playbook.follow_up_attempts
-    if allowed is not None and done >= allowed:
+    if allowed is not None and done >= allowed and not when.asked:
         return []
-    last_day = workdays.local_date(cadence.follow_ups[-1].at)
-    day = workdays.on_or_after(last_day + timedelta(days=playbook.follow_up_every_days))
-    day, reason = _respecting_their_dates(day, "", timeline, workdays)
-    lead = (
-        f"Still no answer since your follow-up on {day_label(last_day)}, and {reason}"
-        if reason
-        else f"Still no answer {playbook.follow_up_every_days} days after your follow-up "
-        f"on {day_label(last_day)}"
-    )
-    if allowed is not None and done + 1 == allowed:
+    if allowed is None:
+        closing = "Keep checking back every week until you know the outcome."
+    elif done + 1 < allowed:
+        closing = "Keep it short and polite."
+    elif done + 1 == allowed:
         closing = "This is the last follow-up on this application."
     else:
-        closing = "Keep checking back every week until you know the outcome."
+        closing = "They asked you to; after this one, don't follow up again."
     why = (
-        f"{lead}: {playbook.follow_up_how} to ask whether they have decided and, if not, "
-        f"when they think they will know. {closing}"
+        f"{when.lead}. If they still haven't answered, {playbook.follow_up_how} to ask "
+        f"whether they have decided and, if not, when they think they will know. {closing}"
     )
-    return [on_day(StepKind.FOLLOW_UP, day, why, (playbook.follows,), workdays, attempt=done + 1)]
+    return [
+        on_day(StepKind.FOLLOW_UP, when.day, why, (playbook.follows,), workdays, attempt=done + 1)
+    ]
 
 
 def move_on(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
@@ -105,24 +100,23 @@ def move_on(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[
     004: "If they haven't decided by then, don't follow up again." and "The best
     attitude is to assume you didn't get it and look for other opportunities."
     """
-    cadence = _open_cadence(timeline, workdays)
+    round_ = _open_round(timeline, workdays)
     allowed = playbook.follow_up_attempts
     wait_days = playbook.move_on_after_days
-    if cadence is None or allowed is None or wait_days is None:
+    if round_ is None or allowed is None or wait_days is None:
         return []
-    if len(cadence.follow_ups) < allowed:
+    if len(round_.follow_ups) < allowed:
         return []
-    last_day = workdays.local_date(cadence.follow_ups[-1].at)
-    day = workdays.on_or_after(last_day + timedelta(days=wait_days))
-    day, reason = _respecting_their_dates(day, "", timeline, workdays)
-    lead = f"No answer {wait_days} days after your last follow-up on {day_label(last_day)}"
-    if reason:
-        lead = f"No answer since your last follow-up on {day_label(last_day)}, and {reason}"
+    last_day = workdays.local_date(round_.follow_ups[-1].at)
+    usual = _counted(workdays, wait_days, "your last follow-up", last_day)
+    when = _when(round_, timeline, workdays, usual)
+    if when.asked:
+        return []
     why = (
-        f"{lead}: don't follow up again. Assume it's a no, close this application and put "
-        "your energy into other openings."
+        f"{when.lead}. If they still haven't answered, don't follow up again: assume it's a "
+        "no, close this application and put your energy into other openings."
     )
-    return [on_day(StepKind.MOVE_ON, day, why, (sources.HOW_TO_FOLLOW_UP,), workdays)]
+    return [on_day(StepKind.MOVE_ON, when.day, why, (sources.HOW_TO_FOLLOW_UP,), workdays)]
 
 
 def check_in(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
@@ -137,63 +131,102 @@ def check_in(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list
     done = len(application.follow_ups)
     if done >= playbook.check_in_attempts:
         return []
-    applied_day = workdays.local_date(application.start.at)
     last = application.follow_ups[-1].at if application.follow_ups else application.start.at
-    day = workdays.on_or_after(
-        workdays.local_date(last) + timedelta(days=playbook.check_in_after_days)
-    )
-    day, reason = _respecting_their_dates(day, "", timeline, workdays)
-    lead = f"{sentence_case(reason)}, and no word yet" if reason else "No word from them"
+    since = "your last check-in" if application.follow_ups else "you applied"
+    day, lead = _counted(workdays, playbook.check_in_after_days, since, workdays.local_date(last))
+    day, lead = _respecting_their_dates(day, lead, timeline, workdays)
     closing = (
         "Once is enough: after that, leave it."
         if done + 1 == playbook.check_in_attempts
         else "Keep it short and friendly."
     )
     why = (
-        f"{lead} since you applied on {day_label(applied_day)}: send a short e-mail or drop a "
-        f"note in the mail to check on your application. {closing}"
+        f"{lead}. If you have had no word from them, send a short e-mail or drop a note in "
+        f"the mail to check on your application. {closing}"
     )
     return [on_day(StepKind.CHECK_IN, day, why, (sources.DONT_ASSUME,), workdays, done + 1)]
 
 
-_CADENCE_START_NAMES = {
-    EventKind.INTERVIEW_HELD: "your interview",
-    EventKind.EMPLOYER_REPLIED: "their last reply",
-    EventKind.MATERIALS_REQUESTED: "their request for material",
-}
+@dataclass(frozen=True)
+class _When:
+    """The day of the next follow-up, why that day, and whether the employer asked
+    to hear from you that day (then it comes even inside the seven days)."""
+
+    day: date
+    lead: str
+    asked: bool = False
 
 
-def _name_of_start(cadence: Since, timeline: Timeline, workdays: Workdays) -> str:
-    """What the seven days count from, as the user remembers it: a request made at
-    the interview is still "your interview"."""
-    start_day = workdays.local_date(cadence.start.at)
-    held_days = {workdays.local_date(e.at) for e in timeline.of_kind(EventKind.INTERVIEW_HELD)}
-    if start_day in held_days:
-        return _CADENCE_START_NAMES[EventKind.INTERVIEW_HELD]
-    return _CADENCE_START_NAMES[cadence.start.kind]
+def _when(round_: Since, timeline: Timeline, workdays: Workdays, usual: tuple[date, str]) -> _When:
+    """The usual count, unless the employer's latest word names a day: the day they
+    asked you to get in touch, or the working day after the date they would decide
+    by (001). Never before a date they gave, except the day they asked for."""
+    word = their_latest_word(round_)
+    if word is not None and word.contact_on is not None:
+        said = f"They asked you to get in touch on {day_label(word.contact_on)}"
+        day, lead = _on_or_after(word.contact_on, said, workdays)
+        return _When(day, lead, asked=True)
+    day, lead = usual
+    if word is not None and word.decision_by is not None:
+        day, lead = _after_their_decision(word.decision_by, workdays)
+    return _When(*_respecting_their_dates(day, lead, timeline, workdays))
 
 
-def _open_cadence(timeline: Timeline, workdays: Workdays) -> Since | None:
-    """The cadence to follow up on, unless an interview is still ahead (then the
-    next thing to do is prepare for it, not chase them)."""
-    if pending_interviews(timeline, workdays):
-        return None
-    return current_cadence(timeline)
+def _counted(workdays: Workdays, days: int, since: str, start: date) -> tuple[date, str]:
+    """`days` after `start` on the user's calendar, with a reason that says so; when
+    that day is not a working day, the reason names it and the next one."""
+    target = start + timedelta(days=days)
+    what = f"{days} days after {since} on {day_label(start)}"
+    return _on_or_after(target, what, workdays, is_=True)
+
+
+def _on_or_after(
+    target: date, said: str, workdays: Workdays, is_: bool = False
+) -> tuple[date, str]:
+    """`target`, or the working day after it, and `said` telling which it is.
+    `is_`: `said` names the day itself ("7 days after ... is Christmas Day")."""
+    day = workdays.on_or_after(target)
+    off = workdays.day_off(target)
+    if off is None:
+        return day, sentence_case(said)
+    joint = " is" if is_ else ", which is"
+    return day, f"{sentence_case(said)}{joint} {off}; the next working day is {day_label(day)}"
+
+
+def _after_their_decision(decision: date, workdays: Workdays) -> tuple[date, str]:
+    said = f"They said they would decide by {day_label(decision)}"
+    day = workdays.after(decision)
+    off = workdays.day_off(decision + timedelta(days=1))
+    if off is None:
+        return day, said
+    return day, f"{said}, and the day after is {off}; the next working day is {day_label(day)}"
 
 
 def _respecting_their_dates(
-    day: date, reason: str, timeline: Timeline, workdays: Workdays
+    day: date, lead: str, timeline: Timeline, workdays: Workdays
 ) -> tuple[date, str]:
     """Move `day` past the employer's decision date and onto their wait date,
     saying why when either moved it."""
     decision = stated_decision(timeline)
     if decision is not None and workdays.after(decision) > day:
-        day, reason = workdays.after(decision), _decided_by(decision)
+        day, lead = _after_their_decision(decision, workdays)
     wait = stated_wait(timeline)
     if wait is not None and workdays.on_or_after(wait) > day:
-        day, reason = workdays.on_or_after(wait), f"they asked you to wait until {day_label(wait)}"
-    return day, reason
+        said = f"They asked you to wait until {day_label(wait)}"
+        day, lead = _on_or_after(wait, said, workdays)
+    return day, lead
 
 
-def _decided_by(decision: date) -> str:
-    return f"they said they would decide by {day_label(decision)}"
+_START_NAMES = {
+    EventKind.INTERVIEW_HELD: "your interview",
+    EventKind.EMPLOYER_REPLIED: "their reply",
+    EventKind.MATERIALS_REQUESTED: "their request for material",
+}
+
+
+def _open_round(timeline: Timeline, workdays: Workdays) -> Since | None:
+    """The round to follow up in, unless an interview is still ahead (then the
+    next thing to do is prepare for it, not chase them)."""
+    if pending_interviews(timeline, workdays):
+        return None
+    return current_round(timeline)

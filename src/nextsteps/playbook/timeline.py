@@ -60,6 +60,11 @@ EMPLOYER_ANSWERS = frozenset(
 )
 
 
+# Events on which the employer can ask you to get in touch on a given day (001:
+# don't call the next day "unless they specifically asked you to").
+ASKS_FOR_CONTACT = frozenset({EventKind.INTERVIEW_HELD, EventKind.EMPLOYER_REPLIED})
+
+
 class Channel(StrEnum):
     EMAIL = "email"
     PHONE = "phone"
@@ -89,8 +94,10 @@ class Event:
     `wait_until` must not precede.
 
     `end` is an interview's end; `decision_by` the date the employer said they
-    would decide; `wait_until` the date they asked you to wait for; `due` when
-    requested material was promised.
+    would decide (on an offer: the date they need your answer by); `wait_until`
+    the date they asked you to wait for; `contact_on` the day they asked you to
+    get in touch (an interview or a reply only); `due` when requested material
+    was promised.
     """
 
     kind: EventKind
@@ -101,6 +108,7 @@ class Event:
     due: datetime | None = None
     channel: Channel | None = None
     official: bool = False
+    contact_on: date | None = None
 
     def __post_init__(self) -> None:
         if self.at.tzinfo is None:
@@ -117,10 +125,26 @@ class Event:
                 f"They cannot ask you to wait until {self.wait_until.isoformat()}, "
                 f"which is before the {self.kind.value} on {day.isoformat()}."
             )
+        if self.contact_on is not None:
+            self._check_contact_on(day, self.contact_on)
         if self.decision_by is not None and self.decision_by < day:
             raise InvalidEvent(
                 f"The decision date {self.decision_by.isoformat()} is before the "
                 f"{self.kind.value} on {day.isoformat()}."
+            )
+
+    def _check_contact_on(self, day: date, contact_on: date) -> None:
+        if self.kind not in ASKS_FOR_CONTACT:
+            raise InvalidEvent("Only an interview or a reply can ask you to get in touch on a day.")
+        if contact_on < day:
+            raise InvalidEvent(
+                f"They cannot ask you to get in touch on {contact_on.isoformat()}, "
+                f"which is before the {self.kind.value} on {day.isoformat()}."
+            )
+        if self.wait_until is not None and contact_on < self.wait_until:
+            raise InvalidEvent(
+                f"They cannot ask you to get in touch on {contact_on.isoformat()} and "
+                f"also to wait until {self.wait_until.isoformat()}."
             )
 
 

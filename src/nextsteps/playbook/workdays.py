@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -14,6 +14,7 @@ import holidays
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONDAY_TO_FRIDAY = frozenset(range(5))
+WEEKEND = frozenset({5, 6})
 
 # A date-level step ("follow up on the 13th") is placed at this local time, the
 # start of an ordinary working morning.
@@ -74,6 +75,20 @@ class Workdays:
             if self.is_working_day(candidate):
                 return candidate
         raise ValueError("The calendar has no working day in a whole year.")
+
+    def day_off(self, day: date) -> str | None:
+        """What `day` is when it is not a working day ("Christmas Day", "a Saturday"),
+        the way a step's reason says why it moved; None for a working day."""
+        if self.is_working_day(day):
+            return None
+        if day in self.holidays:
+            if not isinstance(self.holidays, Mapping):
+                return "a public holiday"
+            # The holidays library names a day with two holidays "A; B".
+            return " and ".join(str(self.holidays[day]).split("; "))
+        if day.weekday() in WEEKEND:
+            return f"a {day:%A}"
+        return f"a {day:%A}, not one of your working days"
 
     def after(self, day: date) -> date:
         """The first working day strictly after `day`."""
