@@ -20,5 +20,5 @@ def test_show_prints_the_timeline_and_the_plan(nextsteps: Run) -> None:
     text = nextsteps("show", "1").stdout
     assert "Data Analyst at Acme" in text
     assert "met Jane" in text
-    assert "thank you" in text
+    assert "Thank-you" in text
     assert "Getting a Job" in text

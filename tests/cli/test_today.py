@@ -33,7 +33,7 @@ def test_the_table_speaks_in_days(nextsteps: Run) -> None:
     nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-10-26")
     nextsteps("log", "1", "interview", "--at", "2026-11-06 10:00")
     text = nextsteps("today", "--on", "2026-11-13").stdout
-    assert "follow up #1" in text
+    assert "Follow-up" in text
     assert "today" in text
     assert "Fri 6 Nov" in text or "Sat 7 Nov" in text
 

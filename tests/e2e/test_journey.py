@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import Page, expect
 
-from nextsteps.humandates import say_day
 from nextsteps.playbook import EventKind, Workdays
+from nextsteps.playbook.humandates import say_day
 from nextsteps.tracker.models import Event
 
 PASSWORD = "a sturdy passphrase"

@@ -34,7 +34,7 @@ class EditorTestCase(ViewTestCase):
         self.mail_account(2525)
         response = self.owner.get(self.url)
         self.assertContains(response, "Dear Jane,")
-        self.assertContains(response, "Best time: <strong>Fri 6 Nov 09:00</strong>")
+        self.assertContains(response, "Best time: <strong>tomorrow 09:00</strong>")
         self.assertContains(response, "mailto:jane@acme.example?subject=")
         self.assertContains(response, reverse("message-eml", args=[self.step().id]))
         self.assertContains(response, "Nothing the articles advise against.")

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from nextsteps.playbook import MORNING, Workdays, parse_working_days, public_holidays
-from nextsteps.playbook.workdays import day_label, format_working_days
+from nextsteps.playbook.workdays import format_working_days
 
 from .timelines import ENGLAND, LOS_ANGELES, UNITED_STATES, nov
 
@@ -91,8 +91,3 @@ def test_local_date_and_times_are_on_the_users_calendar() -> None:
     assert workdays.at(nov(6)) == datetime(2026, 11, 6, 17, 0, tzinfo=UTC)
     assert workdays.at(nov(6)).time() == MORNING
     assert workdays.end_of_day(nov(6)).time() == time(23, 59)
-
-
-def test_day_label_is_portable() -> None:
-    assert day_label(nov(6)) == "Fri 6 Nov"
-    assert day_label(nov(13)) == "Fri 13 Nov"

@@ -93,7 +93,7 @@ class FeedTestCase(BaseTestCase):
         self.assertEqual(
             events["Check in with Globex about Engineer"].decoded("DTSTART"), date(2026, 11, 27)
         )
-        follow_up = events["Follow up with Acme about Data Analyst (follow-up 1)"]
+        follow_up = events["Follow up with Acme about Data Analyst"]
         self.assertEqual(follow_up.decoded("DTSTART"), date(2026, 11, 6))
         thank_you = events["Thank Acme for the Data Analyst interview"]
         self.assertEqual(thank_you["DTEND"].params["TZID"], "America/Los_Angeles")

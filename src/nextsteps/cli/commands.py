@@ -13,12 +13,12 @@ from nextsteps.accounts import services as accounts
 from nextsteps.cli import output
 from nextsteps.cli.app import Json, app, config_app, current_user, now_in
 from nextsteps.cli.parse import BadInput, parse_contact, parse_day, parse_when
-from nextsteps.humandates import say_moment
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind
+from nextsteps.playbook.humandates import say_moment
 from nextsteps.playbook.timeline import Channel, Culture
 from nextsteps.tracker import services
-from nextsteps.tracker.models import Application, NextStep
+from nextsteps.tracker.models import Application
 
 
 @app.command()
@@ -147,9 +147,7 @@ def list_(json: Json = False) -> None:
     applications = list(
         Application.objects.filter(owner=user).select_related("company").order_by("id")
     )
-    next_step: dict[int, NextStep] = {}
-    for step in NextStep.objects.filter(owner=user, state=NextStep.State.OPEN).order_by("due"):
-        next_step.setdefault(step.application_id, step)
+    next_step = services.first_open_steps(user)
     rows = [output.application_row(a, next_step.get(a.id), zone) for a in applications]
     if json:
         output.print_json(rows)

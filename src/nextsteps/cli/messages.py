@@ -18,11 +18,11 @@ from nextsteps.accounts.services import profile_of
 from nextsteps.cli import output
 from nextsteps.cli.app import Json, app, current_user
 from nextsteps.cli.parse import BadInput, parse_when
-from nextsteps.humandates import say_moment
 from nextsteps.outreach import drafts, services
 from nextsteps.outreach.models import Message
 from nextsteps.outreach.templating import TemplateRefused
 from nextsteps.playbook.drafting import MessageKind, message_word, word_of_kind
+from nextsteps.playbook.humandates import say_moment
 
 mail_account_app = typer.Typer(help="The mail account nextsteps sends your messages through.")
 app.add_typer(mail_account_app, name="mail-account")

@@ -10,9 +10,10 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from nextsteps.humandates import say_day, say_moment
-from nextsteps.playbook import Step
-from nextsteps.playbook.step import is_overdue
+from nextsteps.playbook import Step, StepKind
+from nextsteps.playbook.describe import event_details, event_name
+from nextsteps.playbook.humandates import say_day, say_moment
+from nextsteps.playbook.step import is_overdue, step_name
 from nextsteps.tracker.models import Application, Event, NextStep
 
 console = Console(highlight=False, soft_wrap=False)
@@ -41,11 +42,6 @@ def step_row(
     }
 
 
-def step_label(kind: str, attempt: int | None) -> str:
-    label = kind.replace("_", " ")
-    return f"{label} #{attempt}" if attempt else label
-
-
 def print_steps(rows: list[dict[str, Any]], today: date, zone: tzinfo, empty: str) -> None:
     if not rows:
         console.print(empty)
@@ -58,7 +54,7 @@ def print_steps(rows: list[dict[str, Any]], today: date, zone: tzinfo, empty: st
         where = f"{row['application_id']} {row['company']}" if row["application_id"] else ""
         table.add_row(
             where,
-            step_label(row["kind"], row["attempt"]),
+            step_name(StepKind(row["kind"]), row["attempt"]),
             f"[bold red]{when}, overdue[/]" if row["overdue"] else when,
             row["why"],
             "\n".join(row["sources"]),
@@ -95,7 +91,7 @@ def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) ->
             due = say_moment(
                 datetime.fromisoformat(row["next_due"]), zone, today, row["next_all_day"]
             )
-            step = f"{step_label(row['next_step'], None)}, {due}"
+            step = f"{step_name(StepKind(row['next_step']))}, {due}"
         table.add_row(str(row["id"]), row["company"], row["role"], row["stage"], applied, step)
     console.print(table)
 
@@ -109,20 +105,11 @@ def print_timeline(application: Application, events: list[Event], zone: tzinfo) 
     for column in ("when", "what", "details"):
         table.add_column(column, overflow="fold")
     for event in events:
-        details = [
-            f"{label} {value}"
-            for label, value in (
-                ("until", event.end and say_moment(event.end, zone, today)),
-                ("decision by", event.decision_by and say_day(event.decision_by, today)),
-                ("wait until", event.wait_until and say_day(event.wait_until, today)),
-                ("promised by", event.due and say_moment(event.due, zone, today)),
-                ("by", event.channel),
-                ("", "official" if event.official else ""),
-                ("", event.note),
-            )
-            if value
-        ]
+        fact = event.as_planned()
+        details = [*event_details(fact, zone, today), event.note.strip()]
         table.add_row(
-            say_moment(event.at, zone, today), event.kind, "; ".join(d.strip() for d in details)
+            say_moment(event.at, zone, today),
+            event_name(fact.kind, fact.channel, fact.official),
+            "; ".join(d for d in details if d),
         )
     console.print(table)

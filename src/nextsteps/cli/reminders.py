@@ -13,7 +13,7 @@ from nextsteps.accounts.services import profile_of
 from nextsteps.cli.app import app, current_user, now_in
 from nextsteps.cli.parse import BadInput, parse_day
 from nextsteps.playbook.digest import DEFAULT_DIGEST_TIME
-from nextsteps.playbook.workdays import day_label
+from nextsteps.playbook.humandates import day_label
 from nextsteps.reminders import digests, services
 
 calendar_app = typer.Typer(help="Your steps and interviews in your calendar app.")

@@ -19,8 +19,8 @@ from nextsteps.outreach.crypto import KeyMismatch, decrypt_password
 from nextsteps.outreach.emails import Letter, build_email, envelope_sender
 from nextsteps.outreach.models import MailAccount, Message
 from nextsteps.outreach.services import record_sending
+from nextsteps.playbook.humandates import day_label
 from nextsteps.playbook.sending import Recheck, SendingCalendar, recheck, retry_delay
-from nextsteps.playbook.workdays import day_label
 from nextsteps.tracker.models import NextStep
 from nextsteps.tracker.services import answered_since
 

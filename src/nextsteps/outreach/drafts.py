@@ -70,13 +70,6 @@ def open_step_for(owner: User, application_id: int, word: str) -> tuple[NextStep
     return step, message_kind(word, StepKind(step.kind), step.attempt)
 
 
-def step_of(owner: User, step_id: int) -> NextStep:
-    try:
-        return NextStep.objects.select_related("application__company").get(pk=step_id, owner=owner)
-    except NextStep.DoesNotExist:
-        raise NotFound(f"There is no step {step_id}.") from None
-
-
 def draft_for_step(owner: User, step: NextStep, kind: MessageKind, now: datetime) -> Draft:
     """The step's message from the user's template (or the shipped one), filled in."""
     application = step.application

@@ -22,8 +22,8 @@ from django.db.models.functions import Coalesce
 from nextsteps.accounts.services import profile_of
 from nextsteps.outreach.emails import new_message_id
 from nextsteps.outreach.models import DIGEST, MailAccount, Message
+from nextsteps.playbook.humandates import day_label
 from nextsteps.playbook.sending import next_day_opening, sending_window_end
-from nextsteps.playbook.workdays import day_label
 
 State = Message.State
 COUNTED_TOWARDS_CAP = (State.SENDING, State.SENT, State.UNCERTAIN)

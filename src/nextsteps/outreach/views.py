@@ -7,8 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -21,20 +20,10 @@ from nextsteps.outreach.models import Message
 from nextsteps.outreach.templating import shipped
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.drafting import STEPS_FOR_WORD, MessageKind, message_kind_of_step
-from nextsteps.playbook.workdays import day_label
+from nextsteps.playbook.humandates import day_label
 from nextsteps.tracker.models import NextStep
 from nextsteps.tracker.services import NotFound
-
-
-class SignedInRequest(HttpRequest):
-    user: User
-
-
-def _step(request: SignedInRequest, step_id: int) -> NextStep:
-    try:
-        return drafts.step_of(request.user, step_id)
-    except NotFound:
-        raise Http404("No such step.") from None
+from nextsteps.web.views.common import SignedInRequest, step_or_404
 
 
 def _message(request: SignedInRequest, message_id: int) -> Message:
@@ -58,7 +47,7 @@ def _kind(step: NextStep, asked: str | None) -> MessageKind:
 @login_required
 def editor(request: SignedInRequest, step_id: int) -> HttpResponse:
     """The draft of a step's message, its tone flags, and the schedule controls."""
-    step = _step(request, step_id)
+    step = step_or_404(request, step_id)
     kind = _kind(step, request.GET.get("kind"))
     now = timezone.now()
     zone = profile_of(request.user).zone
@@ -111,6 +100,8 @@ def _editor_page(
         "mailto": mailto_link(letter),
         "has_account": services.mail_account_of(request.user) is not None,
         "call_script": StepKind(step.kind) in STEPS_FOR_WORD["call_script"],
+        "zone": zone,
+        "now": timezone.now(),
     }
     template = (
         "outreach/_flags.html" if request.headers.get("HX-Request") else "outreach/editor.html"
@@ -122,7 +113,7 @@ def _editor_page(
 def eml(request: SignedInRequest, step_id: int) -> HttpResponse:
     """The message as an .eml file to open in the user's own mail program: the draft,
     or (posted from the editor) the text as edited."""
-    step = _step(request, step_id)
+    step = step_or_404(request, step_id)
     kind = _kind(step, request.GET.get("kind"))
     draft = services.draft(request.user, step, kind, timezone.now())
     form = MessageForm(request.POST if request.method == "POST" else None)
@@ -150,6 +141,7 @@ def outbox(request: SignedInRequest) -> HttpResponse:
         "messages_list": [m for m in rows if m not in needs_you],
         "account": services.mail_account_of(request.user),
         "zone": profile_of(request.user).zone,
+        "now": timezone.now(),
     }
     return render(request, "outreach/outbox.html", context)
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from nextsteps.playbook import sources
-from nextsteps.playbook.workdays import Workdays, day_label
+from nextsteps.playbook.humandates import day_label
+from nextsteps.playbook.workdays import Workdays
 
 DEFAULT_DIGEST_TIME = time(8, 0)
 DIGEST_OFF = "off"

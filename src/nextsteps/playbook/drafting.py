@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from nextsteps.playbook.humandates import long_day
 from nextsteps.playbook.step import StepKind
 
 
@@ -182,11 +183,6 @@ def greeting_name(full_name: str) -> str:
     if len(words) < 2 or first in _HONORIFICS or len(first) < 2:
         return full_name.strip()
     return words[0]
-
-
-def long_day(day: date) -> str:
-    """`Friday 6 November`: how a letter names a day."""
-    return f"{day:%A} {day.day} {day:%B}"
 
 
 def spoken_list(items: tuple[str, ...]) -> str:

@@ -22,9 +22,10 @@ from nextsteps.playbook.cadence import (
     stated_wait,
     their_latest_word,
 )
+from nextsteps.playbook.humandates import day_label
 from nextsteps.playbook.step import Step, StepKind
 from nextsteps.playbook.timeline import EMPLOYER_ANSWERS, EventKind, Timeline
-from nextsteps.playbook.workdays import Workdays, day_label
+from nextsteps.playbook.workdays import Workdays
 
 
 def first_follow_up(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 
 from nextsteps.playbook import sources
 from nextsteps.playbook.book import Playbook
+from nextsteps.playbook.humandates import day_label
 from nextsteps.playbook.rules import CLOSED_RULES, OPEN_RULES
 from nextsteps.playbook.step import Step, StepKind
 from nextsteps.playbook.timeline import Timeline
-from nextsteps.playbook.workdays import Workdays, day_label
+from nextsteps.playbook.workdays import Workdays
 
 
 def plan(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:

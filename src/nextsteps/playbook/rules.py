@@ -17,9 +17,10 @@ from nextsteps.playbook.book import Playbook
 from nextsteps.playbook.build import clock_label, timed
 from nextsteps.playbook.cadence import interview_end, pending_interviews
 from nextsteps.playbook.follow_ups import check_in, first_follow_up, move_on, next_follow_up
+from nextsteps.playbook.humandates import day_label
 from nextsteps.playbook.step import Step, StepKind
 from nextsteps.playbook.timeline import Channel, Culture, EventKind, Timeline
-from nextsteps.playbook.workdays import Workdays, day_label
+from nextsteps.playbook.workdays import Workdays
 
 Rule = Callable[[Timeline, Playbook, Workdays], list[Step]]
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from nextsteps.playbook.workdays import Workdays, day_label
+from nextsteps.playbook.humandates import day_label
+from nextsteps.playbook.workdays import Workdays
 
 # A message whose server keeps failing is retried, waiting longer each time, for
 # at most this long after its time; then it fails and the user is shown why.

@@ -85,21 +85,62 @@ def completed_by(step: StepKind, event: Event) -> bool:
     return channel is None or event.channel is not Channel.CARD
 
 
-_TITLES: dict[StepKind, str] = {
-    StepKind.PREPARE_INTERVIEW: "Prepare for the {company} interview ({role})",
-    StepKind.REFLECT: "Note how the {company} interview went",
-    StepKind.THANK_YOU: "Thank {company} for the {role} interview",
-    StepKind.HANDWRITTEN_NOTE: "Post a handwritten note to {company}",
-    StepKind.SEND_MATERIALS: "Send {company} the material they asked for",
-    StepKind.FOLLOW_UP: "Follow up with {company} about {role}",
-    StepKind.MOVE_ON: "Close {role} at {company} and move on",
-    StepKind.CHECK_IN: "Check in with {company} about {role}",
-    StepKind.REPLY_TO_REJECTION: "Reply graciously to {company}",
-    StepKind.KEEP_SEARCHING: "Apply for another job",
+@dataclass(frozen=True)
+class StepWords:
+    """How a person reads one kind of step, written once for the pages, the command
+    line, the calendar feed and the digest."""
+
+    name: str  # in a word or two, for the board, the table and the command line's lists
+    title: str  # what to do, with {company} and {role}: a card, a calendar entry
+    done: str  # the fact its button records ("" where a form records it)
+
+
+STEP_WORDS: dict[StepKind, StepWords] = {
+    StepKind.PREPARE_INTERVIEW: StepWords(
+        "Interview", "Prepare for the {company} interview ({role})", ""
+    ),
+    StepKind.REFLECT: StepWords(
+        "Reflect", "Note how the {company} interview went", "Done, no notes"
+    ),
+    StepKind.THANK_YOU: StepWords(
+        "Thank-you", "Thank {company} for the {role} interview", "Thank-you sent"
+    ),
+    StepKind.HANDWRITTEN_NOTE: StepWords(
+        "Handwritten note", "Post a handwritten note to {company}", "Note posted"
+    ),
+    StepKind.SEND_MATERIALS: StepWords(
+        "Send material", "Send {company} the material they asked for", "Material sent"
+    ),
+    StepKind.FOLLOW_UP: StepWords(
+        "Follow-up", "Follow up with {company} about {role}", "Followed up"
+    ),
+    StepKind.MOVE_ON: StepWords("Move on", "Close {role} at {company} and move on", "Closed it"),
+    StepKind.CHECK_IN: StepWords("Check-in", "Check in with {company} about {role}", "Checked in"),
+    StepKind.REPLY_TO_REJECTION: StepWords(
+        "Reply to rejection", "Reply graciously to {company}", "Reply sent"
+    ),
+    StepKind.KEEP_SEARCHING: StepWords("Apply elsewhere", "Apply for another job", ""),
 }
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def ordinal(number: int) -> str:
+    """`second`; past the ninth, `12th` (a persistent playbook can go on for weeks)."""
+    return _ORDINALS[number - 1] if 0 < number <= len(_ORDINALS) else f"{number}th"
+
+
+def step_name(kind: StepKind, attempt: int | None = None) -> str:
+    """The step in a word or two: `Thank-you`, `Follow-up`, `Second follow-up`."""
+    name = STEP_WORDS[kind].name
+    if kind is StepKind.FOLLOW_UP and attempt and attempt > 1:
+        return f"{ordinal(attempt).capitalize()} {name.lower()}"
+    return name
 
 
 def title(kind: StepKind, company: str = "", role: str = "", attempt: int | None = None) -> str:
     """What to do, in a few words a calendar or a list can show."""
-    text = _TITLES[kind].format(company=company, role=role)
-    return f"{text} (follow-up {attempt})" if kind is StepKind.FOLLOW_UP and attempt else text
+    text = STEP_WORDS[kind].title.format(company=company, role=role)
+    if kind is StepKind.FOLLOW_UP and attempt and attempt > 1:
+        return f"{text} ({step_name(kind, attempt).lower()})"
+    return text

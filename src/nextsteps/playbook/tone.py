@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 
 from nextsteps.playbook import sources
 from nextsteps.playbook.drafting import MessageKind
-from nextsteps.playbook.workdays import day_label
+from nextsteps.playbook.humandates import day_label
 
 
 @dataclass(frozen=True)

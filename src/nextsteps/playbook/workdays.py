@@ -32,11 +32,6 @@ def parse_working_days(text: str) -> frozenset[int]:
     return frozenset(WEEKDAY_NAMES.index(n) for n in names)
 
 
-def day_label(day: date) -> str:
-    """`Fri 6 Nov`, the way a step's reason names a day. (Not %-d: Windows lacks it.)"""
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def format_working_days(days: frozenset[int]) -> str:
     return ",".join(WEEKDAY_NAMES[d] for d in sorted(days))
 

@@ -14,15 +14,12 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from nextsteps.accounts.models import Profile
-from nextsteps.humandates import say_due, say_sending
 from nextsteps.outreach.emails import envelope_sender
 from nextsteps.outreach.services import mail_account_of, queue_digest, scheduled_sends
 from nextsteps.playbook import EventKind, Step
@@ -33,10 +30,11 @@ from nextsteps.playbook.digest import (
     is_review_day,
     review_week,
 )
+from nextsteps.playbook.humandates import day_label, say_due, say_sending
 from nextsteps.playbook.step import is_overdue, title
-from nextsteps.playbook.workdays import Workdays, day_label
-from nextsteps.reminders.services import step_url
-from nextsteps.tracker.models import Application, Event
+from nextsteps.playbook.workdays import Workdays
+from nextsteps.reminders.services import site_link, step_url
+from nextsteps.tracker.models import Application, Event, NextStep
 from nextsteps.tracker.services import agenda, has_active_applications
 
 log = logging.getLogger("nextsteps.digest")
@@ -89,7 +87,7 @@ class Digest:
 
 
 def today_url() -> str:
-    return f"{settings.SITE_URL}{reverse('today')}"
+    return site_link("today")
 
 
 def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
@@ -98,11 +96,11 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
     zone = profile.zone
     planned = agenda(user, day)
     sends = scheduled_sends(user, [step.id for step in planned.steps])
-    overdue: list[Line] = []
-    for_today: list[Line] = []
-    for step in planned.steps:
+    local_now = now.astimezone(zone)
+
+    def line(step: NextStep) -> Line:
         send_at = sends.get(step.id)
-        line = Line(
+        return Line(
             title=step.title(),
             when=say_due(step.due, step.all_day, zone, now),
             why=step.why,
@@ -110,8 +108,11 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
             link=step_url(step),
             sending=say_sending(send_at, zone, day) if send_at else "",
         )
-        (overdue if is_overdue(step.due, step.all_day, now, zone) else for_today).append(line)
-    overdue.reverse()  # the agenda is in due order: what was missed just now first
+
+    # The agenda ends with `day`: what is not overdue is for today.
+    urgency = planned.by_urgency(local_now)
+    overdue = [line(step) for step in urgency.overdue]
+    for_today = [line(step) for step in urgency.today + urgency.later]
     nudge = planned.keep_searching
     if nudge is not None and is_overdue(nudge.due, nudge.all_day, now, zone):
         # Applying elsewhere leads, however long ago it was due: it is what a seeker

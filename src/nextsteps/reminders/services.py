@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import Max
+from django.urls import reverse
 
 from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import profile_of
@@ -44,8 +45,14 @@ def rotate_feed(user: User) -> CalendarFeed:
     return feed
 
 
+def site_link(name: str, *args: object) -> str:
+    """The absolute address of one of nextsteps' pages, for links that leave the site
+    (calendar entries, e-mails, the address to subscribe to)."""
+    return f"{settings.SITE_URL.rstrip('/')}{reverse(name, args=args)}"
+
+
 def feed_url(user: User) -> str:
-    return f"{settings.SITE_URL}/calendar/{feed_of(user).token}.ics"
+    return site_link("calendar-feed", feed_of(user).token)
 
 
 def owner_of_token(token: str) -> Profile | None:
@@ -63,7 +70,7 @@ def feed_version(profile: Profile, today: date) -> str:
 
 
 def application_url(application_id: int) -> str:
-    return f"{settings.SITE_URL}/applications/{application_id}/"
+    return site_link("application", application_id)
 
 
 def step_url(step: NextStep) -> str:
@@ -87,7 +94,7 @@ def feed(profile: Profile, now: datetime) -> bytes:
             Entry(
                 uid=f"keep-searching-{user.pk}@nextsteps",
                 summary=title(nudge.kind),
-                description=_description(nudge.why, nudge.sources, f"{settings.SITE_URL}/"),
+                description=_description(nudge.why, nudge.sources, site_link("today")),
                 start=today,
                 end=today + timedelta(days=1),
                 sequence=0,

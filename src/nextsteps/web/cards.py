@@ -8,48 +8,17 @@ from datetime import datetime, timedelta, tzinfo
 
 from django.urls import reverse
 
-from nextsteps.humandates import say_due, say_moment, say_sending
 from nextsteps.playbook import Step, StepKind
-from nextsteps.playbook.step import is_overdue, title
+from nextsteps.playbook.humandates import say_due, say_moment, say_sending
+from nextsteps.playbook.step import STEP_WORDS, is_overdue, title
 from nextsteps.tracker.models import Application, NextStep
 from nextsteps.tracker.services import NEEDS_A_FORM, Agenda, can_start
-
-# The button that records the step's event: the fact, in the past tense.
-DONE_LABELS: dict[StepKind, str] = {
-    StepKind.REFLECT: "Done, no notes",
-    StepKind.THANK_YOU: "Thank-you sent",
-    StepKind.HANDWRITTEN_NOTE: "Note posted",
-    StepKind.SEND_MATERIALS: "Material sent",
-    StepKind.FOLLOW_UP: "Followed up",
-    StepKind.CHECK_IN: "Checked in",
-    StepKind.MOVE_ON: "Closed it",
-    StepKind.REPLY_TO_REJECTION: "Reply sent",
-}
 
 # Steps done best with a form on the application page: (form, link text).
 FORMS: dict[StepKind, tuple[str, str]] = {
     StepKind.PREPARE_INTERVIEW: ("interview", "Log the interview"),
     StepKind.REFLECT: ("reflection", "Write down how it went"),
 }
-
-# A step in a word or two, for the board and the table.
-SHORT_LABELS: dict[StepKind, str] = {
-    StepKind.PREPARE_INTERVIEW: "Interview",
-    StepKind.REFLECT: "Reflect",
-    StepKind.THANK_YOU: "Thank-you",
-    StepKind.HANDWRITTEN_NOTE: "Handwritten note",
-    StepKind.SEND_MATERIALS: "Send material",
-    StepKind.FOLLOW_UP: "Follow up",
-    StepKind.MOVE_ON: "Move on",
-    StepKind.CHECK_IN: "Check in",
-    StepKind.REPLY_TO_REJECTION: "Reply to rejection",
-    StepKind.KEEP_SEARCHING: "Apply elsewhere",
-}
-
-
-def short_label(kind: str, attempt: int | None) -> str:
-    label = SHORT_LABELS[StepKind(kind)]
-    return f"{label} ({attempt})" if kind == StepKind.FOLLOW_UP and attempt else label
 
 
 @dataclass(frozen=True)
@@ -89,7 +58,7 @@ def card(step: NextStep, zone: tzinfo, now: datetime, send_at: datetime | None =
         step=step,
         application=application,
         starts=f"from {starts}" if starts else "",
-        done_label=DONE_LABELS.get(kind, "") if ready and kind not in NEEDS_A_FORM else "",
+        done_label=STEP_WORDS[kind].done if ready and kind not in NEEDS_A_FORM else "",
         form_url=form_url,
         form_label=form_label,
         sending=say_sending(send_at, zone, today) if send_at else "",

@@ -12,12 +12,12 @@ from django import forms
 
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, InvalidEvent
+from nextsteps.playbook.describe import CHANNEL_WORDS, EVENT_NAMES
 from nextsteps.playbook.timeline import Channel
 from nextsteps.playbook.workdays import MORNING
 from nextsteps.tracker.models import Application, Contact
 from nextsteps.tracker.services import ContactDetails
 from nextsteps.web.forms import DAY
-from nextsteps.web.timeline import LABELS
 
 CLOCK = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -223,9 +223,9 @@ class OutcomeForm(EventForm):
 class OtherEventForm(EventForm):
     title = "Something else"
 
-    what = forms.ChoiceField(choices=[(k.value, LABELS[k]) for k in EventKind], label="What")
+    what = forms.ChoiceField(choices=[(k.value, EVENT_NAMES[k]) for k in EventKind], label="What")
     channel = forms.ChoiceField(
-        choices=[("", "—"), *((c.value, c.value.replace("-", " ")) for c in Channel)],
+        choices=[("", "—"), *((c.value, CHANNEL_WORDS[c].capitalize()) for c in Channel)],
         required=False,
         label="How",
     )

@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from nextsteps.playbook import EventKind
 from nextsteps.playbook.timeline import Stage
 from nextsteps.tracker.models import Application, Company, Contact, Event, NextStep
+from nextsteps.tracker.services import first_open_steps
 
 STAGES = list(Stage)
 
@@ -40,14 +41,7 @@ def pipeline(owner: User, stage: str = "", text: str = "") -> list[Row]:
         applications = applications.filter(
             Q(role__icontains=text) | Q(company__name__icontains=text)
         )
-    steps = (
-        NextStep.objects.filter(owner=owner, state=NextStep.State.OPEN)
-        .only("application_id", "kind", "attempt", "not_before", "due", "all_day")
-        .order_by("due", "id")
-    )
-    first: dict[int, NextStep] = {}
-    for step in steps:
-        first.setdefault(step.application_id, step)
+    first = first_open_steps(owner)
     return [Row(a, first.get(a.id)) for a in applications.order_by("-id")]
 
 

@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import profile_of
 from nextsteps.playbook import Step, keep_searching
+from nextsteps.playbook.step import is_overdue
 from nextsteps.playbook.timeline import Stage
 from nextsteps.tracker.models import Application, NextStep
 
@@ -20,6 +21,38 @@ ACTIVE_STAGES = (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
 class Agenda:
     steps: list[NextStep]
     keep_searching: Step | None
+
+    def by_urgency(self, now: datetime) -> Urgency:
+        return by_urgency(self.steps, now)
+
+
+@dataclass(frozen=True)
+class Urgency:
+    """Steps sorted for a person: what is late (what was missed just now first: a
+    step months late matters least), what is for today, and what can wait."""
+
+    overdue: list[NextStep]
+    today: list[NextStep]
+    later: list[NextStep]
+
+
+def by_urgency(steps: list[NextStep], now: datetime) -> Urgency:
+    """`steps` in due order; `now` on the user's clock (its tzinfo is their zone)."""
+    zone = now.tzinfo
+    assert zone is not None
+    tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), zone)
+    overdue: list[NextStep] = []
+    today: list[NextStep] = []
+    later: list[NextStep] = []
+    for step in steps:
+        if is_overdue(step.due, step.all_day, now, zone):
+            overdue.append(step)
+        elif step.not_before < tomorrow:
+            today.append(step)
+        else:
+            later.append(step)
+    overdue.reverse()
+    return Urgency(overdue, today, later)
 
 
 def agenda(owner: User, day: date, ahead_days: int = 0) -> Agenda:
@@ -53,6 +86,19 @@ def search_nudge(owner: User, profile: Profile, day: date) -> Step | None:
 def has_active_applications(owner: User) -> bool:
     """Whether any application is still going: applied, interviewing or offered."""
     return Application.objects.filter(owner=owner, stage__in=ACTIVE_STAGES).exists()
+
+
+def first_open_steps(owner: User) -> dict[int, NextStep]:
+    """Each application's first open step (the next thing to do), by application id."""
+    steps = (
+        NextStep.objects.filter(owner=owner, state=NextStep.State.OPEN)
+        .only("application_id", "kind", "attempt", "not_before", "due", "all_day")
+        .order_by("due", "id")
+    )
+    first: dict[int, NextStep] = {}
+    for step in steps:
+        first.setdefault(step.application_id, step)
+    return first
 
 
 def open_steps(application: Application) -> list[NextStep]:

@@ -7,9 +7,10 @@ from typing import Any
 
 from django import template
 
-from nextsteps.humandates import say_day, say_due, say_moment
+from nextsteps.playbook import StepKind
+from nextsteps.playbook.humandates import long_day, say_day, say_due, say_moment
+from nextsteps.playbook.step import step_name
 from nextsteps.tracker.models import NextStep
-from nextsteps.web.cards import short_label
 
 register = template.Library()
 
@@ -31,6 +32,12 @@ def spoken(context: dict[str, Any], value: date | datetime | None) -> str:
     return say_day(value, today)
 
 
-@register.filter
-def step_label(step: NextStep) -> str:
-    return short_label(step.kind, step.attempt)
+@register.filter(name="step_name")
+def step_name_of(step: NextStep) -> str:
+    return step_name(StepKind(step.kind), step.attempt)
+
+
+@register.filter(name="long_day")
+def long_day_of(day: date) -> str:
+    """`Friday 6 November`."""
+    return long_day(day)

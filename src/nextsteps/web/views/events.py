@@ -7,9 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 
+from nextsteps.playbook.describe import event_name
 from nextsteps.tracker import services
 from nextsteps.web.event_forms import EVENT_FORMS
-from nextsteps.web.timeline import label
 from nextsteps.web.views.applications import render_page
 from nextsteps.web.views.common import SignedInRequest, application_or_404, clock
 
@@ -29,8 +29,8 @@ def log(request: SignedInRequest, application_id: int, form: str) -> HttpRespons
     if not bound.is_valid() or bound.planned is None:
         return render_page(request, application, now, bound, 400, form)
     recorded = services.record_event(application, bound.planned, bound.note_text(), bound.people())
-    event = recorded.event
-    messages.success(request, f"Recorded: {label(event.kind, event.channel, event.official)}.")
+    fact = recorded.event.as_planned()
+    messages.success(request, f"Recorded: {event_name(fact.kind, fact.channel, fact.official)}.")
     for warning in recorded.warnings:
         messages.warning(request, f"Note that {warning}")
     return redirect("application", application.id)

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from nextsteps.playbook import StepKind
+from nextsteps.playbook.step import STEP_WORDS
 from nextsteps.tracker import services
-from nextsteps.web.cards import DONE_LABELS, card
+from nextsteps.web.cards import card
 from nextsteps.web.forms import SkipForm
 from nextsteps.web.views.common import SignedInRequest, back_to, clock, step_or_404
 
@@ -29,7 +30,7 @@ def done(request: SignedInRequest, step_id: int) -> HttpResponse:
         messages.info(request, str(exc))  # a second click on the same button
     else:
         application = step.application
-        label = DONE_LABELS[StepKind(step.kind)]
+        label = STEP_WORDS[StepKind(step.kind)].done
         messages.success(request, f"{label}: recorded for {application}.")
         for warning in recorded.warnings:
             messages.warning(request, f"Note that {warning}")
