@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from nextsteps.playbook.humandates import weekday_name
+
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONDAY_TO_FRIDAY = frozenset(range(5))
 WEEKEND = frozenset({5, 6})
@@ -82,8 +84,8 @@ class Workdays:
             # The holidays library names a day with two holidays "A; B".
             return " and ".join(str(self.holidays[day]).split("; "))
         if day.weekday() in WEEKEND:
-            return f"a {day:%A}"
-        return f"a {day:%A}, not one of your working days"
+            return f"a {weekday_name(day)}"
+        return f"a {weekday_name(day)}, not one of your working days"
 
     def after(self, day: date) -> date:
         """The first working day strictly after `day`."""
