@@ -1,54 +1,88 @@
-"""The CLI tests run the real `nextsteps` command in a subprocess, each on a fresh
-copy of one migrated SQLite database in a temporary data directory."""
+"""The CLI tests run `nextsteps` in this process, through click's test runner (which
+typer's runner is), on the test database, as the command line's user on London's
+clock. The few that must watch a real process (its exit code, its standard input,
+that --help loads nothing) run the installed command with `process()`."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
+
+from nextsteps.cli import main
 
 NEXTSTEPS = str(Path(sys.executable).with_name("nextsteps"))
 
-Run = Callable[..., subprocess.CompletedProcess[str]]
+
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def run_in(data_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "NEXTSTEPS_USER"}}
-    env.update(NEXTSTEPS_DATA_DIR=str(data_dir), COLUMNS="200")
-    result = subprocess.run(
-        [NEXTSTEPS, *args], env=env, capture_output=True, text=True, timeout=60, check=False
-    )
-    if check and result.returncode != 0:
+Run = Callable[..., Result]
+
+
+def run(*args: str, check: bool = True, stdin: str | None = None) -> Result:
+    """`nextsteps ARGS` in this process: what it printed and the code it exited with."""
+    with CliRunner().isolation(input=stdin, env={"COLUMNS": "200"}) as (out, err, _):
+        try:
+            main(list(args))
+            returncode = 0
+        except SystemExit as exit_:
+            returncode = exit_.code if isinstance(exit_.code, int) else 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        result = Result(returncode, out.getvalue().decode(), err.getvalue().decode())
+    if check and returncode != 0:
         raise AssertionError(f"nextsteps {' '.join(args)} failed:\n{result.stderr}")
     return result
 
 
-@pytest.fixture(scope="session")
-def migrated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("migrated")
-    run_in(data_dir, "config", "set", "timezone", "Europe/London")
-    run_in(data_dir, "config", "set", "country", "GB")
-    return data_dir
-
-
 @pytest.fixture
-def nextsteps(migrated_data_dir: Path, tmp_path: Path) -> Run:
-    """`nextsteps(*args)` on a database of its own, already set to Europe/London."""
-    for item in migrated_data_dir.iterdir():
-        shutil.copy(item, tmp_path / item.name)
-
-    def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return run_in(tmp_path, *args, check=check)
-
+def nextsteps(db: None) -> Run:
+    """`nextsteps(*args)` on the test database, the user set to Europe/London."""
+    run("config", "set", "timezone", "Europe/London")
+    run("config", "set", "country", "GB")
     return run
 
 
-def as_json(result: subprocess.CompletedProcess[str]) -> Any:
+def process(data_dir: Path, *args: str, stdin: str = "", **env: str) -> Result:
+    """The installed `nextsteps ARGS` in a process of its own, on the data directory."""
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "NEXTSTEPS_USER"}
+    }
+    environment.update(NEXTSTEPS_DATA_DIR=str(data_dir), COLUMNS="200", **env)
+    done = subprocess.run(
+        [NEXTSTEPS, *args], env=environment, input=stdin, capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+def as_json(result: Result) -> Any:
     return json.loads(result.stdout)
+
+
+def new_id(result: Result) -> str:
+    """The id `add` printed."""
+    return result.stdout.strip()
+
+
+def calling_it_1(nextsteps: Run, application: str) -> Run:
+    """`nextsteps` with "1" in the arguments standing for `application`, so that a
+    test reads as a user types on a new install."""
+
+    def run(*args: str, **options: Any) -> Result:
+        return nextsteps(*(application if arg == "1" else arg for arg in args), **options)
+
+    return run

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from tests.cli.conftest import Run, as_json
+from tests.cli.conftest import Run, as_json, new_id
 
 
 def test_add_prints_the_new_id(nextsteps: Run) -> None:
-    assert nextsteps("add", "Acme", "Data Analyst").stdout.strip() == "1"
-    assert as_json(nextsteps("add", "Globex", "Engineer", "--json")) == {"id": 2}
+    first = int(new_id(nextsteps("add", "Acme", "Data Analyst")))
+    assert as_json(nextsteps("add", "Globex", "Engineer", "--json")) == {"id": first + 1}
 
 
 def test_an_application_sent_gets_a_check_in_a_saved_job_does_not(nextsteps: Run) -> None:
@@ -20,19 +20,21 @@ def test_an_application_sent_gets_a_check_in_a_saved_job_does_not(nextsteps: Run
 
 
 def test_contact_and_culture_are_kept(nextsteps: Run) -> None:
-    nextsteps(
-        "add",
-        "Old Bank",
-        "Clerk",
-        "--applied",
-        "2026-11-02",
-        "--culture",
-        "traditional",
-        "--contact",
-        "Jane Doe <jane@oldbank.test>",
+    application = new_id(
+        nextsteps(
+            "add",
+            "Old Bank",
+            "Clerk",
+            "--applied",
+            "2026-11-02",
+            "--culture",
+            "traditional",
+            "--contact",
+            "Jane Doe <jane@oldbank.test>",
+        )
     )
-    nextsteps("log", "1", "interview", "--at", "2026-11-06 10:00")
-    kinds = {s["kind"] for s in as_json(nextsteps("next", "1", "--json"))}
+    nextsteps("log", application, "interview", "--at", "2026-11-06 10:00")
+    kinds = {s["kind"] for s in as_json(nextsteps("next", application, "--json"))}
     assert "handwritten_note" in kinds
 
 

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import icalendar
 
-from tests.cli.conftest import Run
+from tests.cli.conftest import Run, new_id
 
 
 def test_export_writes_the_feed(nextsteps: Run, tmp_path: Path) -> None:
-    nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-11-02")
-    nextsteps("log", "1", "interview", "--at", "2026-11-06 10:00")
+    application = new_id(nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-11-02"))
+    nextsteps("log", application, "interview", "--at", "2026-11-06 10:00")
     out = tmp_path / "steps.ics"
     assert nextsteps("calendar", "export", "--out", str(out)).stdout.startswith("Wrote")
     summaries = {

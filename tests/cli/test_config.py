@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli.conftest import Run, as_json
+from tests.cli.conftest import Run, as_json, new_id
 
 
 def test_config_show_and_set(nextsteps: Run) -> None:
@@ -20,8 +20,8 @@ def test_config_show_and_set(nextsteps: Run) -> None:
 def test_the_users_timezone_places_the_steps(nextsteps: Run) -> None:
     nextsteps("config", "set", "timezone", "America/Los_Angeles")
     nextsteps("config", "set", "country", "US")
-    nextsteps("add", "Acme", "Analyst", "--applied", "2026-11-19")
-    (check_in,) = as_json(nextsteps("next", "1", "--json"))
+    application = new_id(nextsteps("add", "Acme", "Analyst", "--applied", "2026-11-19"))
+    (check_in,) = as_json(nextsteps("next", application, "--json"))
     # The 26th is Thanksgiving, a public holiday: the check-in moves to Friday.
     assert check_in["due"] == "2026-11-27T09:00:00-08:00"
 

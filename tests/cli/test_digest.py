@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from tests.cli.conftest import Run
+from tests.cli.conftest import Run, new_id
 
 
 def test_the_digest_for_a_day_as_it_would_be_mailed(nextsteps: Run) -> None:
-    nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-11-02")
-    nextsteps("log", "1", "interview", "--at", "2026-11-06 10:00")
+    application = new_id(nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-11-02"))
+    nextsteps("log", application, "interview", "--at", "2026-11-06 10:00")
     result = nextsteps("digest", "--on", "2026-11-09")
     assert result.stdout.startswith("Subject: nextsteps Mon 9 Nov: 2 overdue, 1 for today")
     assert "- Thank Acme for the Data Analyst interview (was due Sat 7 Nov 11:00)" in result.stdout
@@ -32,8 +32,8 @@ def test_the_digest_hour_is_a_setting(nextsteps: Run) -> None:
 
 
 def test_a_new_calendar_replans_from_the_command_line_too(nextsteps: Run) -> None:
-    nextsteps("add", "Acme", "Analyst", "--applied", "2026-11-19")
+    application = new_id(nextsteps("add", "Acme", "Analyst", "--applied", "2026-11-19"))
     nextsteps("config", "set", "timezone", "America/Los_Angeles")
     nextsteps("config", "set", "country", "US")
     # The check-in of Thu 26 Nov moves off Thanksgiving, on the user's new clock.
-    assert "Fri 27 Nov" in nextsteps("next", "1").stdout
+    assert "Fri 27 Nov" in nextsteps("next", application).stdout

@@ -2,14 +2,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli.conftest import Run, as_json
+from tests.cli.conftest import Run, as_json, calling_it_1, new_id
 
 
 @pytest.fixture
 def interviewed(nextsteps: Run) -> Run:
-    nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-10-26")
-    nextsteps("log", "1", "interview", "--at", "2026-11-06 10:00", "--end", "2026-11-06 11:00")
-    return nextsteps
+    """Application 1 (as the tests call it) has had its interview."""
+    application = new_id(nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-10-26"))
+    nextsteps(
+        "log", application, "interview", "--at", "2026-11-06 10:00", "--end", "2026-11-06 11:00"
+    )
+    return calling_it_1(nextsteps, application)
 
 
 def steps(nextsteps: Run) -> dict[str, dict]:
@@ -30,9 +33,14 @@ def test_the_thank_you_leaves_the_plan_once_sent(interviewed: Run) -> None:
 
 
 def test_we_will_decide_by_friday(nextsteps: Run) -> None:
-    nextsteps("add", "Acme", "Analyst", "--applied", "2026-10-26")
-    nextsteps("log", "1", "interview", "--at", "2026-11-16 10:00", "--decision-by", "2026-11-20")
-    assert steps(nextsteps)["follow_up"]["due"] == "2026-11-23T09:00:00+00:00"
+    application = new_id(nextsteps("add", "Acme", "Analyst", "--applied", "2026-10-26"))
+    nextsteps(
+        "log", application, "interview", "--at", "2026-11-16 10:00", "--decision-by", "2026-11-20"
+    )
+    (follow_up,) = [
+        s for s in as_json(nextsteps("next", application, "--json")) if s["kind"] == "follow_up"
+    ]
+    assert follow_up["due"] == "2026-11-23T09:00:00+00:00"
 
 
 def test_an_early_follow_up_is_recorded_with_a_warning(interviewed: Run) -> None:

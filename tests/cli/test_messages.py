@@ -3,66 +3,47 @@ worker, and the working_hours setting."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Run, as_json, run_in
-from tests.outreach.processes import environment
-from tests.outreach.processes import nextsteps as run_with
+from tests.cli.conftest import Run, as_json, calling_it_1, new_id, process
 from tests.outreach.smtpd import running_sink
 
 PASSWORD = "not-in-any-output-7f3a"
 
 
-@pytest.fixture(scope="session")
-def interviewed_data_dir(migrated_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture
+def interviewed(nextsteps: Run) -> Run:
     """An interview that ended an hour ago, with every hour a working hour, so the
-    thank-you can go now whatever the time of the test run. Made once, copied per test."""
-    data_dir = tmp_path_factory.mktemp("interviewed")
-    copy_data_dir(migrated_data_dir, data_dir)
+    thank-you can go now whatever the time of the test run. Application 1, as the
+    tests call it."""
     ended = datetime.now().astimezone() - timedelta(hours=1)
     clock = "%Y-%m-%d %H:%M"
+    nextsteps("config", "set", "working_days", "mon,tue,wed,thu,fri,sat,sun")
+    nextsteps("config", "set", "working_hours", "00:00-23:59")
+    application = new_id(
+        nextsteps("add", "Acme", "Data Analyst", "--contact", "Jane Doe <jane@acme.example>")
+    )
     for args in (
-        ("config", "set", "working_days", "mon,tue,wed,thu,fri,sat,sun"),
-        ("config", "set", "working_hours", "00:00-23:59"),
-        ("add", "Acme", "Data Analyst", "--contact", "Jane Doe <jane@acme.example>"),
-        ("log", "1", "interview", "--at", (ended - timedelta(hours=1)).strftime(clock),
+        ("log", application, "interview", "--at", (ended - timedelta(hours=1)).strftime(clock),
          "--end", ended.strftime(clock)),
-        ("log", "1", "reflection", "--note",
+        ("log", application, "reflection", "--note",
          "Strong points: the SQL exercise\nTopics to mention: their warehouse move"),
     ):  # fmt: skip
-        run_in(data_dir, *args)
-    return data_dir
+        nextsteps(*args)
+    return calling_it_1(nextsteps, application)
 
 
-def copy_data_dir(source: Path, target: Path) -> None:
-    for item in source.iterdir():
-        shutil.copy(item, target / item.name)
-
-
-@pytest.fixture
-def interviewed(interviewed_data_dir: Path, tmp_path: Path) -> Run:
-    copy_data_dir(interviewed_data_dir, tmp_path)
-
-    def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return run_in(tmp_path, *args, check=check)
-
-    return run
-
-
-def account(tmp_path: Path, port: int, *extra: str) -> str:
+def account(nextsteps: Run, port: int, *extra: str) -> str:
     """`mail-account set` with the password on standard input, as a script would."""
-    return run_with(
-        environment(tmp_path),
+    return nextsteps(
         "mail-account", "set", "--host", "127.0.0.1", "--port", str(port),
         "--security", "none", "--from", "Alice Smith <alice@example.com>",
         "--username", "alice", "--password-stdin", *extra,
         stdin=PASSWORD + "\n",
-    )  # fmt: skip
+    ).stdout  # fmt: skip
 
 
 def test_config_set_working_hours(nextsteps: Run) -> None:
@@ -75,13 +56,31 @@ def test_config_set_working_hours(nextsteps: Run) -> None:
     assert "working_hours = 08:30-16:00" in nextsteps("config", "show").stdout
 
 
-def test_mail_account_set_never_shows_the_password(nextsteps: Run, tmp_path: Path) -> None:
-    shown = account(tmp_path, 2525, "--daily-cap", "5")
+def test_mail_account_set_never_shows_the_password(nextsteps: Run) -> None:
+    shown = account(nextsteps, 2525, "--daily-cap", "5")
     assert "password = set" in shown
     assert "daily_cap = 5" in shown
     assert PASSWORD not in shown
     assert PASSWORD not in nextsteps("mail-account", "show").stdout
+
+
+def test_the_password_comes_on_standard_input_and_stays_encrypted(tmp_path: Path) -> None:
+    """A real process, as a script pipes the password in; the database file on disk
+    never holds it in the clear."""
+    shown = process(
+        tmp_path,
+        "mail-account", "set", "--host", "127.0.0.1", "--port", "2525", "--security", "none",
+        "--from", "alice@example.com", "--username", "alice", "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    assert "password = set" in shown.stdout
+    assert PASSWORD not in shown.stdout + shown.stderr
     assert PASSWORD.encode() not in (tmp_path / "nextsteps.sqlite3").read_bytes()
+    empty = process(tmp_path, "mail-account", "set", "--host", "127.0.0.1", "--port", "2525",
+                    "--security", "none", "--from", "alice@example.com", "--username", "alice",
+                    "--password-stdin")  # fmt: skip
+    assert (empty.returncode, empty.stderr) == (2, "error: No password on standard input.\n")
 
 
 @pytest.mark.parametrize(
@@ -124,22 +123,22 @@ def test_draft_refuses_an_unknown_kind_or_a_step_that_is_not_open(interviewed: R
         assert result.stderr.count("\n") == 1
 
 
-def test_send_schedules_once_and_the_outbox_says_so(interviewed: Run, tmp_path: Path) -> None:
-    account(tmp_path, 2525)
+def test_send_schedules_once_and_the_outbox_says_so(interviewed: Run) -> None:
+    account(interviewed, 2525)
     assert "is scheduled for" in interviewed("send", "1", "thank-you").stdout
     (row,) = as_json(interviewed("outbox", "--json"))
     assert set(row) == {
         "id", "application_id", "kind", "state", "send_at", "message_id", "reason"
     }  # fmt: skip
-    assert (row["application_id"], row["kind"], row["state"]) == (1, "thank_you", "scheduled")
+    assert (row["kind"], row["state"]) == ("thank_you", "scheduled")
     again = interviewed("send", "1", "thank_you", check=False)
     assert again.returncode == 2
     assert "already has a message" in again.stderr
     assert len(as_json(interviewed("outbox", "--json"))) == 1
 
 
-def test_send_at_a_bad_time_writes_nothing(interviewed: Run, tmp_path: Path) -> None:
-    account(tmp_path, 2525)
+def test_send_at_a_bad_time_writes_nothing(interviewed: Run) -> None:
+    account(interviewed, 2525)
     interviewed("config", "set", "working_hours", "09:00-17:00")
     follow_up_day = datetime.now().date() + timedelta(days=7)
     for when in (f"{follow_up_day} 20:00", f"{follow_up_day - timedelta(days=2)} 10:00", "soon"):
@@ -155,9 +154,9 @@ def test_send_without_a_mail_account_is_refused(interviewed: Run) -> None:
     assert "mail account" in result.stderr
 
 
-def test_worker_once_sends_what_is_due(interviewed: Run, tmp_path: Path) -> None:
+def test_worker_once_sends_what_is_due(interviewed: Run) -> None:
     with running_sink() as (sink, port):
-        account(tmp_path, port)
+        account(interviewed, port)
         interviewed("send", "1", "thank_you", "--now")
         worked = interviewed("worker", "--once")
     assert worked.stdout == "1 message handled.\n"
@@ -170,16 +169,18 @@ def test_worker_once_sends_what_is_due(interviewed: Run, tmp_path: Path) -> None
     assert interviewed("worker", "--once").stdout == "0 messages handled.\n"
 
 
-def test_cancel_a_scheduled_message(interviewed: Run, tmp_path: Path) -> None:
-    account(tmp_path, 2525)
+def test_cancel_a_scheduled_message(interviewed: Run) -> None:
+    account(interviewed, 2525)
     interviewed("send", "1", "thank_you")
-    assert interviewed("cancel", "1").stdout == "Message 1 is cancelled.\n"
-    assert interviewed("cancel", "1", check=False).returncode == 2
+    (row,) = as_json(interviewed("outbox", "--json"))
+    message = str(row["id"])
+    assert interviewed("cancel", message).stdout == f"Message {message} is cancelled.\n"
+    assert interviewed("cancel", message, check=False).returncode == 2
 
 
-def test_the_second_follow_up_is_still_called_follow_up(interviewed: Run, tmp_path: Path) -> None:
+def test_the_second_follow_up_is_still_called_follow_up(interviewed: Run) -> None:
     """004: the second follow-up asks "when do you think you will know?"."""
-    account(tmp_path, 2525)
+    account(interviewed, 2525)
     interviewed("log", "1", "follow-up")
     assert "when do you think you will know?" in interviewed("draft", "1", "follow_up").stdout
     interviewed("send", "1", "follow_up")

@@ -1,5 +1,5 @@
 """The `nextsteps` command. Bad input ends with one sentence on stderr, exit code 2,
-and nothing written."""
+and nothing written. How a subcommand is written: see cli/app.py."""
 
 from __future__ import annotations
 
@@ -7,34 +7,28 @@ import os
 import sys
 from collections.abc import Sequence
 
-import typer
-
 EXIT_BAD_INPUT = 2
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextsteps.settings")
-    import django
+    import click
 
-    django.setup()
-    # Imported after setup: the commands use the models. Each module adds its
-    # subcommands to the one app.
+    # Each module adds its subcommands to the one group.
     from nextsteps.cli import commands, messages, reminders, web  # noqa: F401
-    from nextsteps.cli.app import USER_ERRORS, app
+    from nextsteps.cli.app import cli
+    from nextsteps.cli.parse import BadInput
 
     args = list(argv if argv is not None else sys.argv[1:]) or ["--help"]
     try:
-        typer.main.get_command(app).main(
-            args=args,
-            prog_name="nextsteps",
-            standalone_mode=False,
-        )
-    except typer.Exit as exit_:
-        sys.exit(exit_.exit_code)
-    except typer.Abort:
+        # A command returns None; --help returns its exit code, 0.
+        exit_code = cli.main(args=args, prog_name="nextsteps", standalone_mode=False)
+    except click.Abort:
         sys.exit(1)
-    except (typer.TyperException, *USER_ERRORS) as exc:
+    except (click.ClickException, BadInput) as exc:
         # A usage error (unknown command, option or choice) or a value we refused.
-        message = exc.format_message() if isinstance(exc, typer.TyperException) else str(exc)
+        message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
         print(f"error: {' '.join(message.split())}", file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)
+    if exit_code:
+        sys.exit(exit_code)

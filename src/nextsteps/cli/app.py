@@ -1,44 +1,93 @@
-"""The `nextsteps` command object, shared by the modules that add subcommands to it."""
+"""The `nextsteps` command group, and what its subcommands share.
+
+A subcommand is a click command on `cli` (or on one of its groups, like `config`)
+whose function imports what it uses in its body, never at the top of its module:
+the arguments are parsed first, so `--help`, `COMMAND --help` and a mistyped
+command answer without loading Django. Just before a subcommand's function runs,
+Django is set up and the tables are brought up to date; a refusal of the services
+becomes the user's one line of error (exit code 2).
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime
-from typing import Annotated, Any
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
 
-import typer
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-from django.utils import timezone
+import click
 
-from nextsteps.accounts.services import profile_of
 from nextsteps.cli.parse import BadInput
-from nextsteps.playbook import InvalidEvent
-from nextsteps.tracker.services import NotFound
 
-# Errors whose message is the one line a user sees (exit code 2).
-USER_ERRORS = (BadInput, NotFound, InvalidEvent)
-
-app = typer.Typer(
-    help="nextsteps: the right next step after every application and interview, and why.",
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+# What the services refuse, by the module that defines it: the message is the one
+# line the user sees. Looked up among the modules the command loaded, so that no
+# command imports a service it does not use just to name its error.
+REFUSALS = (
+    ("nextsteps.tracker.services.errors", "NotFound"),
+    ("nextsteps.tracker.services.errors", "StepRefused"),
+    ("nextsteps.playbook.timeline", "InvalidEvent"),
+    ("nextsteps.outreach.services", "Refused"),
+    ("nextsteps.outreach.templating", "TemplateRefused"),
 )
-config_app = typer.Typer(help="Your timezone, holidays, working days and playbook.")
-app.add_typer(config_app, name="config")
-
-Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
-@app.callback()
-def prepare_database(ctx: typer.Context) -> None:
-    """On the embedded SQLite default, migrate first if needed."""
-    if ctx.invoked_subcommand == "migrate":
+def refusals() -> tuple[type[Exception], ...]:
+    return tuple(
+        getattr(sys.modules[module], name) for module, name in REFUSALS if module in sys.modules
+    )
+
+
+class DatabaseCommand(click.Command):
+    """A subcommand that runs on the database, once its arguments are known."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        prepare_database(migrate_if_needed=self.name != "migrate")
+        try:
+            return super().invoke(ctx)
+        except refusals() as exc:
+            raise BadInput(str(exc)) from None
+
+
+class Group(click.Group):
+    command_class = DatabaseCommand
+    group_class = type  # its groups are Groups too, their commands DatabaseCommands
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["--help", "-h"]})
+def cli() -> None:
+    """nextsteps: the right next step after every application and interview, and why."""
+
+
+@cli.group()
+def config() -> None:
+    """Your timezone, holidays, working days and playbook."""
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+application_id = click.argument("application_id", metavar="ID", type=int)
+
+
+def choice_of(kinds: type[StrEnum]) -> click.Choice[str]:
+    """The words of an enum, as the values an option accepts."""
+    return click.Choice([kind.value for kind in kinds])
+
+
+def prepare_database(migrate_if_needed: bool) -> None:
+    """Set Django up; on the embedded SQLite default, migrate first if needed."""
+    from django.apps import apps
+
+    if not apps.ready:
+        import django
+
+        django.setup()
+    if not migrate_if_needed or schema_is_current():
         return
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
     executor = MigrationExecutor(connection)
     if not executor.migration_plan(executor.loader.graph.leaf_nodes()):
         return
@@ -47,7 +96,38 @@ def prepare_database(ctx: typer.Context) -> None:
     call_command("migrate", verbosity=0)
 
 
+def schema_is_current() -> bool:
+    """Whether every migration file of every app is recorded as applied.
+
+    A directory listing and one query: asking Django's migration executor the same
+    imports every migration, which took most of a command's time. When this says
+    no, the executor decides.
+    """
+    from django.apps import apps
+    from django.db import DatabaseError, connection
+
+    on_disk = {
+        (app.label, file.stem)
+        for app in apps.get_app_configs()
+        if (Path(app.path) / "migrations").is_dir()
+        for file in (Path(app.path) / "migrations").glob("*.py")
+        if file.stem[0] not in "_~"
+    }
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT app, name FROM django_migrations")
+            recorded = set(cursor.fetchall())
+    except DatabaseError:  # no table yet
+        return False
+    return on_disk <= recorded
+
+
 def current_user() -> Any:
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from nextsteps.accounts.services import profile_of
+
     user, created = get_user_model().objects.get_or_create(username=settings.CLI_USERNAME)
     if created:
         user.set_unusable_password()
@@ -57,4 +137,6 @@ def current_user() -> Any:
 
 
 def now_in(zone: Any) -> datetime:
+    from django.utils import timezone
+
     return timezone.now().astimezone(zone)

@@ -1,70 +1,60 @@
-"""Subcommands for messages: drafts, the mail account, the outbox and the worker."""
+"""Subcommands for messages: drafts, the mail account, the outbox and the worker.
+Each imports what it uses in its body (see cli/app.py)."""
 
 from __future__ import annotations
 
-import logging
-import signal
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
-from django.utils import timezone
+import click
 
-from nextsteps import worker as outbox_worker
-from nextsteps.accounts.services import profile_of
 from nextsteps.cli import output
-from nextsteps.cli.app import Json, app, current_user
+from nextsteps.cli.app import application_id, cli, current_user, json_option
 from nextsteps.cli.parse import BadInput, parse_when
-from nextsteps.outreach import drafts, services
-from nextsteps.outreach.models import Message
-from nextsteps.outreach.templating import TemplateRefused
-from nextsteps.playbook.drafting import MessageKind, message_word, word_of_kind
-from nextsteps.playbook.humandates import say_moment
 
-mail_account_app = typer.Typer(help="The mail account nextsteps sends your messages through.")
-app.add_typer(mail_account_app, name="mail-account")
-
-MessageId = Annotated[int, typer.Argument(metavar="MESSAGE_ID")]
-ApplicationId = Annotated[int, typer.Argument(metavar="ID")]
-Kind = Annotated[
-    str, typer.Argument(metavar="KIND", help="thank_you, follow_up, check_in, send_materials, ...")
-]
+if TYPE_CHECKING:
+    from nextsteps.outreach.models import Message
 
 
-@contextmanager
-def refusals_as_bad_input() -> Iterator[None]:
-    """What the services refuse is the user's one line of error, exit code 2."""
-    try:
-        yield
-    except (services.Refused, TemplateRefused) as exc:
-        raise BadInput(str(exc)) from None
+@cli.group(name="mail-account")
+def mail_account() -> None:
+    """The mail account nextsteps sends your messages through."""
+
+
+message_id = click.argument("message_id", metavar="MESSAGE_ID", type=int)
+kind_argument = click.argument("kind", metavar="KIND")
+KIND_HELP = "KIND is thank_you, follow_up, check_in, send_materials, ..."
 
 
 def word_of(kind: str) -> str:
+    from nextsteps.playbook.drafting import message_word
+
     try:
         return message_word(kind)
     except ValueError as exc:
         raise BadInput(str(exc)) from None
 
 
-@mail_account_app.command(name="set")
+@mail_account.command(name="set")
+@click.option("--host", required=True, help="The SMTP server, e.g. smtp.example.com.")
+@click.option("--port", required=True, type=int, help="Usually 587 (starttls) or 465 (tls).")
+@click.option("--security", required=True, help="none, starttls or tls.")
+@click.option("--from", "from_", required=True, help="'Your Name <you@example.com>'.")
+@click.option("--username", default="", help="The login, if the server asks for one.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.option("--daily-cap", type=int, help="At most this many messages a day (default 20).")
 def mail_account_set(
-    host: Annotated[str, typer.Option(help="The SMTP server, e.g. smtp.example.com.")],
-    port: Annotated[int, typer.Option(help="Usually 587 (starttls) or 465 (tls).")],
-    security: Annotated[str, typer.Option(help="none, starttls or tls.")],
-    from_: Annotated[str, typer.Option("--from", help="'Your Name <you@example.com>'.")],
-    username: Annotated[str, typer.Option(help="The login, if the server asks for one.")] = "",
-    password_stdin: Annotated[
-        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
-    ] = False,
-    daily_cap: Annotated[
-        int | None, typer.Option(help="At most this many messages a day (default 20).")
-    ] = None,
+    host: str,
+    port: int,
+    security: str,
+    from_: str,
+    username: str,
+    password_stdin: bool,
+    daily_cap: int | None,
 ) -> None:
     """Set up the account your messages go out from. The password is stored encrypted."""
+    from nextsteps.outreach import services
+
     if password_stdin and not username:
         raise BadInput("--password-stdin needs --username.")
     password = _read_password() if password_stdin else None
@@ -76,9 +66,7 @@ def mail_account_set(
         username=username,
         daily_cap=daily_cap,
     )
-    with refusals_as_bad_input():
-        account = services.set_mail_account(current_user(), details, password)
-    _print_account(account)
+    _print_account(services.set_mail_account(current_user(), details, password))
 
 
 def _read_password() -> str:
@@ -88,9 +76,11 @@ def _read_password() -> str:
     return password
 
 
-@mail_account_app.command(name="show")
+@mail_account.command(name="show")
 def mail_account_show() -> None:
     """Print the mail account (never the password)."""
+    from nextsteps.outreach import services
+
     account = services.mail_account_of(current_user())
     if account is None:
         print("No mail account yet: nextsteps mail-account set --help")
@@ -98,18 +88,20 @@ def mail_account_show() -> None:
     _print_account(account)
 
 
-@mail_account_app.command(name="pause")
+@mail_account.command(name="pause")
 def mail_account_pause() -> None:
     """Pause all sending: scheduled messages wait until you resume."""
-    with refusals_as_bad_input():
-        _print_account(services.set_sending_paused(current_user(), True))
+    from nextsteps.outreach import services
+
+    _print_account(services.set_sending_paused(current_user(), True))
 
 
-@mail_account_app.command(name="resume")
+@mail_account.command(name="resume")
 def mail_account_resume() -> None:
     """Resume sending scheduled messages."""
-    with refusals_as_bad_input():
-        _print_account(services.set_sending_paused(current_user(), False))
+    from nextsteps.outreach import services
+
+    _print_account(services.set_sending_paused(current_user(), False))
 
 
 def _print_account(account: Any) -> None:
@@ -121,14 +113,19 @@ def _print_account(account: Any) -> None:
     print(f"sending = {'paused' if account.sending_paused else 'on'}")
 
 
-@app.command()
-def draft(application_id: ApplicationId, kind: Kind) -> None:
+@cli.command(epilog=KIND_HELP)
+@application_id
+@kind_argument
+def draft(application_id: int, kind: str) -> None:
     """Print the message for an open step: its subject, then its body. Tone flags go
     to standard error."""
+    from django.utils import timezone
+
+    from nextsteps.outreach import drafts, services
+
     user = current_user()
-    with refusals_as_bad_input():
-        step, message_kind = drafts.open_step_for(user, application_id, word_of(kind))
-        written = services.draft(user, step, message_kind, timezone.now())
+    step, message_kind = drafts.open_step_for(user, application_id, word_of(kind))
+    written = services.draft(user, step, message_kind, timezone.now())
     print(f"Subject: {written.subject}\n\n{written.body}", end="")
     for flag in written.flags:
         found = f' "{flag.found}":' if flag.found else ""
@@ -137,44 +134,50 @@ def draft(application_id: ApplicationId, kind: Kind) -> None:
         print(f"fill in: {', '.join(written.placeholders)}", file=sys.stderr)
 
 
-@app.command()
-def send(
-    application_id: ApplicationId,
-    kind: Kind,
-    at: Annotated[
-        str | None, typer.Option(help="When to send it (default: the step's best time).")
-    ] = None,
-    now: Annotated[bool, typer.Option("--now", help="Send at once, working hours or not.")] = False,
-) -> None:
+@cli.command(epilog=KIND_HELP)
+@application_id
+@kind_argument
+@click.option("--at", help="When to send it (default: the step's best time).")
+@click.option("--now", is_flag=True, help="Send at once, working hours or not.")
+def send(application_id: int, kind: str, at: str | None, now: bool) -> None:
     """Schedule the drafted message for an open step, to the application's contact."""
+    from django.utils import timezone
+
+    from nextsteps.accounts.services import profile_of
+    from nextsteps.outreach import drafts, services
+    from nextsteps.playbook.humandates import say_moment
+
     user = current_user()
     zone = profile_of(user).zone
     if at and now:
         raise BadInput("Use --at or --now, not both.")
     send_at = parse_when(at, "--at", zone) if at else None
-    with refusals_as_bad_input():
-        step, message_kind = drafts.open_step_for(user, application_id, word_of(kind))
-        written = services.draft(user, step, message_kind, timezone.now())
-        message = services.schedule_message(
-            user,
-            step,
-            message_kind,
-            written.subject,
-            written.body,
-            send_at=send_at,
-            send_now=now,
-        )
+    step, message_kind = drafts.open_step_for(user, application_id, word_of(kind))
+    written = services.draft(user, step, message_kind, timezone.now())
+    message = services.schedule_message(
+        user,
+        step,
+        message_kind,
+        written.subject,
+        written.body,
+        send_at=send_at,
+        send_now=now,
+    )
     when = say_moment(message.send_at, zone, timezone.now().astimezone(zone).date())
     print(f"Message {message.id} to {message.to_address} is scheduled for {when}.")
 
 
-@app.command()
-def outbox(json: Json = False) -> None:
+@cli.command()
+@json_option
+def outbox(as_json: bool) -> None:
     """Your messages: scheduled, sent, and those that need you (failed, uncertain)."""
+    from nextsteps.accounts.services import profile_of
+    from nextsteps.outreach import services
+
     user = current_user()
     zone = profile_of(user).zone
     rows = [_outbox_row(m, zone) for m in services.outbox_of(user)]
-    if json:
+    if as_json:
         output.print_json(rows)
         return
     if not rows:
@@ -190,6 +193,8 @@ def outbox(json: Json = False) -> None:
 
 
 def _outbox_row(message: Message, zone: Any) -> dict[str, Any]:
+    from nextsteps.playbook.drafting import MessageKind, word_of_kind
+
     return {
         "id": message.id,
         "application_id": message.application_id,
@@ -201,40 +206,48 @@ def _outbox_row(message: Message, zone: Any) -> dict[str, Any]:
     }
 
 
-@app.command()
-def cancel(message_id: MessageId) -> None:
+@cli.command()
+@message_id
+def cancel(message_id: int) -> None:
     """Cancel a scheduled message."""
-    with refusals_as_bad_input():
-        message = services.cancel_message(current_user(), message_id)
+    from nextsteps.outreach import services
+
+    message = services.cancel_message(current_user(), message_id)
     print(f"Message {message.id} is cancelled.")
 
 
-@app.command()
-def resolve(
-    message_id: MessageId,
-    sent: Annotated[
-        bool, typer.Option("--sent/--not-sent", help="Did the uncertain message go out?")
-    ],
-) -> None:
+@cli.command()
+@message_id
+@click.option("--sent/--not-sent", required=True, help="Did the uncertain message go out?")
+def resolve(message_id: int, sent: bool) -> None:
     """Say whether an uncertain message went out (look in your Sent folder)."""
-    with refusals_as_bad_input():
-        message = services.resolve_uncertain(current_user(), message_id, went_out=sent)
+    from nextsteps.outreach import services
+
+    message = services.resolve_uncertain(current_user(), message_id, went_out=sent)
     print(f"Message {message.id} is {message.state}.")
 
 
-@app.command()
-def worker(
-    once: Annotated[bool, typer.Option("--once", help="Send what is due now, then exit.")] = False,
-) -> None:
+@cli.command()
+@click.option("--once", is_flag=True, help="Send what is due now, then exit.")
+def worker(once: bool) -> None:
     """Send scheduled messages and daily digests when due. Stops cleanly on SIGTERM or Ctrl-C."""
+    import logging
+    import signal
+    import threading
+
+    from nextsteps import worker as outbox_worker
+
     logging.basicConfig(
         level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(message)s"
     )
     stop = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
-    if once:
-        handled = outbox_worker.run_once(stop)
-        print(f"{handled} message{'s' if handled != 1 else ''} handled.")
-    else:
-        outbox_worker.run_forever(stop)
+    previous = {s: signal.signal(s, lambda *_: stop.set()) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        if once:
+            handled = outbox_worker.run_once(stop)
+            print(f"{handled} message{'s' if handled != 1 else ''} handled.")
+        else:
+            outbox_worker.run_forever(stop)
+    finally:  # whoever called the command in its own process gets its handlers back
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

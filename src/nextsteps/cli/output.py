@@ -5,18 +5,33 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date, datetime, tzinfo
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-
-from nextsteps.playbook import Step, StepKind
 from nextsteps.playbook.describe import event_details, event_name
 from nextsteps.playbook.humandates import say_day, say_moment
-from nextsteps.playbook.step import is_overdue, step_name
-from nextsteps.tracker.models import Application, Event, NextStep
+from nextsteps.playbook.step import StepKind, is_overdue, step_name
 
-console = Console(highlight=False, soft_wrap=False)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from nextsteps.playbook import Step
+    from nextsteps.tracker.models import Application, Event, NextStep
+
+
+@cache
+def console() -> Console:
+    """Where tables go; rich is loaded only by the commands that print one."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def new_table(**options: Any) -> Table:
+    from rich.table import Table
+
+    return Table(**options)
 
 
 def print_json(value: Any) -> None:
@@ -44,9 +59,9 @@ def step_row(
 
 def print_steps(rows: list[dict[str, Any]], today: date, zone: tzinfo, empty: str) -> None:
     if not rows:
-        console.print(empty)
+        console().print(empty)
         return
-    table = Table(show_lines=True)
+    table = new_table(show_lines=True)
     for column in ("application", "step", "due", "why", "source"):
         table.add_column(column, overflow="fold")
     for row in rows:
@@ -59,7 +74,7 @@ def print_steps(rows: list[dict[str, Any]], today: date, zone: tzinfo, empty: st
             row["why"],
             "\n".join(row["sources"]),
         )
-    console.print(table)
+    console().print(table)
 
 
 def application_row(
@@ -79,9 +94,9 @@ def application_row(
 
 def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) -> None:
     if not rows:
-        console.print("No applications yet: nextsteps add COMPANY ROLE --applied YYYY-MM-DD")
+        console().print("No applications yet: nextsteps add COMPANY ROLE --applied YYYY-MM-DD")
         return
-    table = Table()
+    table = new_table()
     for column in ("id", "company", "role", "stage", "applied", "next step"):
         table.add_column(column, overflow="fold")
     for row in rows:
@@ -93,15 +108,15 @@ def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) ->
             )
             step = f"{step_name(StepKind(row['next_step']))}, {due}"
         table.add_row(str(row["id"]), row["company"], row["role"], row["stage"], applied, step)
-    console.print(table)
+    console().print(table)
 
 
 def print_timeline(application: Application, events: list[Event], zone: tzinfo) -> None:
     today = datetime.now(zone).date()
-    console.print(
+    console().print(
         f"[bold]{application.role} at {application.company.name}[/] ({application.stage})"
     )
-    table = Table(title="timeline", title_justify="left")
+    table = new_table(title="timeline", title_justify="left")
     for column in ("when", "what", "details"):
         table.add_column(column, overflow="fold")
     for event in events:
@@ -112,4 +127,4 @@ def print_timeline(application: Application, events: list[Event], zone: tzinfo) 
             event_name(fact.kind, fact.channel, fact.official),
             "; ".join(d for d in details if d),
         )
-    console.print(table)
+    console().print(table)

@@ -1,32 +1,35 @@
-"""Subcommands for reminders: the calendar and the daily digest."""
+"""Subcommands for reminders: the calendar and the daily digest. Each imports what
+it uses in its body (see cli/app.py)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
 
-import typer
-from django.utils import timezone
+import click
 
-from nextsteps.accounts.services import profile_of
-from nextsteps.cli.app import app, current_user, now_in
+from nextsteps.cli.app import cli, current_user, now_in
 from nextsteps.cli.parse import BadInput, parse_day
-from nextsteps.playbook.digest import DEFAULT_DIGEST_TIME
-from nextsteps.playbook.humandates import day_label
-from nextsteps.reminders import digests, services
-
-calendar_app = typer.Typer(help="Your steps and interviews in your calendar app.")
-app.add_typer(calendar_app, name="calendar")
 
 
-@calendar_app.command()
-def export(
-    out: Annotated[
-        Path | None, typer.Option(help="Write the .ics file here instead of to the screen.")
-    ] = None,
-) -> None:
+@cli.group()
+def calendar() -> None:
+    """Your steps and interviews in your calendar app."""
+
+
+@calendar.command()
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the .ics file here instead of to the screen.",
+)
+def export(out: Path | None) -> None:
     """Write your calendar feed: every open step, every interview, as iCalendar."""
+    from django.utils import timezone
+
+    from nextsteps.accounts.services import profile_of
+    from nextsteps.reminders import services
+
     body = services.feed(profile_of(current_user()), timezone.now())
     if out is None:
         sys.stdout.buffer.write(body)
@@ -38,17 +41,23 @@ def export(
     print(f"Wrote {out}")
 
 
-@calendar_app.command()
+@calendar.command()
 def url() -> None:
     """Print your secret calendar address to subscribe to."""
+    from nextsteps.reminders import services
+
     print(f"{services.feed_url(current_user())}")
 
 
-@app.command()
-def digest(
-    on: Annotated[str | None, typer.Option(help="Another day (YYYY-MM-DD).")] = None,
-) -> None:
+@cli.command()
+@click.option("--on", help="Another day (YYYY-MM-DD).")
+def digest(on: str | None) -> None:
     """Print the daily digest as it would be e-mailed today (or on another day)."""
+    from nextsteps.accounts.services import profile_of
+    from nextsteps.playbook.digest import DEFAULT_DIGEST_TIME
+    from nextsteps.playbook.humandates import day_label
+    from nextsteps.reminders import digests
+
     user = current_user()
     profile = profile_of(user)
     now = now_in(profile.zone)

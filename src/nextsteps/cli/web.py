@@ -1,12 +1,13 @@
-"""Subcommands for the web pages: `serve` and `demo`."""
+"""Subcommands for the web pages: `serve` and `demo`. Each imports what it uses in
+its body (see cli/app.py)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-import typer
+import click
 
-from nextsteps.cli.app import app
+from nextsteps.cli.app import cli
 from nextsteps.cli.parse import BadInput
 
 
@@ -19,15 +20,16 @@ def web_application() -> Any:
     return StaticFilesHandler(get_wsgi_application())
 
 
-@app.command()
-def serve(
-    host: Annotated[
-        str,
-        typer.Option(help="Address to listen on (add it to NEXTSTEPS_ALLOWED_HOSTS if not local)."),
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    threads: Annotated[int, typer.Option(help="Requests served at once.")] = 4,
-) -> None:
+@cli.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (add it to NEXTSTEPS_ALLOWED_HOSTS if not local).",
+)
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--threads", default=4, show_default=True, help="Requests served at once.")
+def serve(host: str, port: int, threads: int) -> None:
     """Start nextsteps for your browser, with the outbox worker in the same process."""
     import threading
 
@@ -47,13 +49,10 @@ def serve(
         sender.join()
 
 
-@app.command()
-def demo(
-    username: Annotated[str, typer.Option(help="The demo account's name.")] = "demo",
-    timezone: Annotated[
-        str | None, typer.Option(help="Its timezone (default: this computer's).")
-    ] = None,
-) -> None:
+@cli.command()
+@click.option("--username", default="demo", show_default=True, help="The demo account's name.")
+@click.option("--timezone", help="Its timezone (default: this computer's).")
+def demo(username: str, timezone: str | None) -> None:
     """Create an account with three weeks of a job search in it, to try nextsteps."""
     from nextsteps.web.demo import AccountExists, create_demo, local_timezone
 

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from nextsteps.playbook.humandates import weekday_name
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -45,6 +43,10 @@ def public_holidays(country: str, subdivision: str = "") -> Container[date]:
     """
     if not country:
         return frozenset()
+    # Imported here: loading the calendars of every country takes a tenth of a
+    # second, which a command that plans nothing should not pay.
+    import holidays
+
     code = country.upper()
     if code not in holidays.list_supported_countries():
         raise ValueError(f"nextsteps knows no public holidays for country {country!r}.")
