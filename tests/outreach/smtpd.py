@@ -35,9 +35,10 @@ class Received:
 class Sink:
     """The handler. `answers` is consumed one per message: "421 ...", "550 ...",
     "stall" (take it, then say nothing for `stall_seconds`) or "hold" (take it,
-    then wait for `release`)."""
+    then wait for `release`). `refuse_logins` answers every login with 535."""
 
     answers: list[str] = field(default_factory=list)
+    refuse_logins: bool = False
     stall_seconds: float = 5.0
     received: list[Received] = field(default_factory=list)
     logins: list[tuple[str, str]] = field(default_factory=list)
@@ -71,12 +72,22 @@ class Sink:
     ) -> AuthResult:
         if isinstance(data, LoginPassword):
             self.logins.append((data.login.decode(), data.password.decode()))
-            return AuthResult(success=True)
+            # handled=False: aiosmtpd answers a refusal with 535 itself.
+            return AuthResult(success=not self.refuse_logins, handled=False)
         return AuthResult(success=False, handled=False)
 
     def message_ids(self) -> list[str]:
         with self.lock:
             return [r.message_id for r in self.received]
+
+
+@contextmanager
+def silent_server() -> Iterator[int]:
+    """A port that takes the connection and never says a word: a server that hangs."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        yield int(listener.getsockname()[1])
 
 
 def free_port() -> int:

@@ -99,7 +99,8 @@ def test_a_server_without_starttls_is_a_settings_mismatch_not_a_retry() -> None:
         server = smtp.Server("127.0.0.1", port, "starttls")
         outcome = smtp.send(server, "alice@example.com", "jane@acme.example", PAYLOAD, 5)
     assert outcome.result is smtp.Result.PERMANENT
-    assert "disagree" in outcome.reason
+    assert outcome.cause is smtp.Cause.MISMATCH
+    assert "does not offer a secure connection (STARTTLS)" in outcome.reason
 
 
 def test_an_untrusted_certificate_is_refused(tmp_path: Path) -> None:
@@ -111,4 +112,6 @@ def test_an_untrusted_certificate_is_refused(tmp_path: Path) -> None:
         server = smtp.Server("localhost", port, "tls", "alice", "s3cret")
         outcome = smtp.send(server, "alice@example.com", "jane@acme.example", PAYLOAD, 5)
     assert outcome.result is smtp.Result.PERMANENT
+    assert outcome.cause is smtp.Cause.INSECURE
+    assert "The secure connection to localhost" in outcome.reason
     assert sink.logins == []

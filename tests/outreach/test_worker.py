@@ -151,7 +151,8 @@ class WorkerTestCase(OutreachTestCase):
         self.run_worker_at(self.local(FRIDAY, 9))
         message = self.refreshed(message)
         self.assertEqual(message.state, Message.State.SCHEDULED)
-        self.assertIn("Could not reach", message.reason)
+        self.assertIn("could not reach", message.reason)
+        self.assertIn("tries again Fri 6 Nov at 09:01", message.reason)
 
     def test_a_message_whose_worker_went_silent_becomes_uncertain(self) -> None:
         sink = self.start_sink()

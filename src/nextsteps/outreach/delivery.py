@@ -14,12 +14,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextsteps.accounts.services import profile_of
-from nextsteps.outreach import outbox, smtp
-from nextsteps.outreach.crypto import KeyMismatch, decrypt_password
+from nextsteps.outreach import failures, outbox, smtp
+from nextsteps.outreach.crypto import KeyMismatch
 from nextsteps.outreach.emails import Letter, build_email, envelope_sender
 from nextsteps.outreach.models import MailAccount, Message
-from nextsteps.outreach.services import record_sending
-from nextsteps.playbook.humandates import day_label
+from nextsteps.outreach.services import record_sending, server_of
 from nextsteps.playbook.sending import Recheck, SendingCalendar, recheck, retry_delay
 from nextsteps.tracker.models import NextStep
 from nextsteps.tracker.services import answered_since
@@ -41,12 +40,13 @@ def deliver(message: Message, worker_id: str) -> str:
         return State.SCHEDULED
     account = MailAccount.objects.filter(owner=message.owner).first()
     if account is None:
-        outbox.settle(message, worker_id, State.FAILED, "Not sent: there is no mail account.")
+        outbox.settle(message, worker_id, State.FAILED, failures.no_account(message.is_digest))
         return State.FAILED
     try:
-        server = _server_of(account)
+        server = server_of(account)
     except KeyMismatch as exc:
-        outbox.settle(message, worker_id, State.FAILED, f"Not sent: {exc}")
+        reason = failures.cannot_decrypt(str(exc), message.is_digest)
+        outbox.settle(message, worker_id, State.FAILED, reason)
         log.error("message %s: %s", message.pk, exc)
         return State.FAILED
     _thread(message, worker_id)
@@ -71,17 +71,6 @@ def _fresh_facts(message: Message, calendar: SendingCalendar, now: datetime) -> 
         step_not_before=step.not_before if step else None,
         step_all_day=step.all_day if step else False,
         deadline=message.deadline,
-    )
-
-
-def _server_of(account: MailAccount) -> smtp.Server:
-    password = decrypt_password(account.password_encrypted) if account.password_encrypted else ""
-    return smtp.Server(
-        host=account.host,
-        port=account.port,
-        security=account.security,
-        username=account.username,
-        password=password,
     )
 
 
@@ -133,7 +122,9 @@ def _settle(
         )
         return State.UNCERTAIN
     if outcome.result is smtp.Result.PERMANENT:
-        outbox.settle(message, worker_id, State.FAILED, outcome.reason)
+        outbox.settle(
+            message, worker_id, State.FAILED, failures.not_sent(outcome, message.is_digest)
+        )
         log.warning("message %s failed: %s", message.pk, outcome.reason)
         return State.FAILED
     return _retry_later(message, worker_id, outcome, calendar)
@@ -163,12 +154,11 @@ def _retry_later(
     if message.within_hours:
         retry_at = calendar.next_open(retry_at)
     if retry_at > message.send_by:
-        reason = f"Not sent after {attempts} tries. {outcome.reason}"
+        reason = failures.gave_up(outcome, attempts, message.is_digest)
         outbox.settle(message, worker_id, State.FAILED, reason)
         log.warning("message %s failed: %s", message.pk, reason)
         return State.FAILED
     local = retry_at.astimezone(calendar.workdays.timezone)
-    reason = f"{outcome.reason} Trying again {day_label(local.date())} at {local:%H:%M}."
-    outbox.release(message, worker_id, retry_at, reason)
+    outbox.release(message, worker_id, retry_at, failures.retrying(outcome, local))
     log.info("message %s will be retried at %s: %s", message.pk, retry_at, outcome.reason)
     return State.SCHEDULED

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import smtplib
+import socket
 import ssl
 import time
 from dataclasses import dataclass
@@ -19,14 +20,37 @@ from enum import StrEnum
 class Result(StrEnum):
     SENT = "sent"
     TEMPORARY = "temporary"  # nothing was delivered; try again later
-    PERMANENT = "permanent"  # the server refused it for good
+    PERMANENT = "permanent"  # retrying would not help: the settings or the server said no
     UNCERTAIN = "uncertain"  # handed over, but no answer: maybe delivered
+
+
+class Cause(StrEnum):
+    """Why a conversation did not end with the message delivered."""
+
+    UNKNOWN_HOST = "unknown_host"  # no such server name
+    UNREACHABLE = "unreachable"  # refused or dropped connection, or offline
+    TIMEOUT = "timeout"  # the server went quiet
+    INSECURE = "insecure"  # the secure connection failed (certificate, TLS version)
+    LOGIN_REFUSED = "login_refused"  # the username or password is wrong
+    MISMATCH = "mismatch"  # the server does not offer STARTTLS or a login
+    BUSY = "busy"  # a 4xx answer: try later
+    REFUSED = "refused"  # a 5xx answer: not this message, not this way
+    LOST = "lost"  # the message was handed over, then the answer never came
+
+
+# The causes the user fixes in their mail account's settings.
+ACCOUNT_CAUSES = frozenset(
+    {Cause.UNKNOWN_HOST, Cause.INSECURE, Cause.LOGIN_REFUSED, Cause.MISMATCH}
+)
 
 
 @dataclass(frozen=True)
 class Outcome:
+    """How the conversation ended; `reason` says what happened, in a sentence."""
+
     result: Result
     reason: str = ""
+    cause: Cause | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +72,11 @@ class _Refused(Exception):
         self.text = text
 
 
+# What a conversation can fail with before the message is handed over (ssl.SSLError
+# and socket errors are OSErrors); anything else is a bug of ours, and propagates.
+FAILURES = (OSError, smtplib.SMTPException, _Refused)
+
+
 def send(
     server: Server,
     mail_from: str,
@@ -64,16 +93,28 @@ def send(
     """
     try:
         client = _connect(server, timeout)
-    except _Refused as refused:
-        return _refusal(refused.code, refused.text)
-    except ssl.SSLError as exc:
-        return Outcome(Result.PERMANENT, f"The secure connection failed: {exc}.")
-    except (OSError, smtplib.SMTPException) as exc:
-        return Outcome(Result.TEMPORARY, f"Could not reach {server.host}:{server.port}: {exc}.")
+    except FAILURES as exc:
+        return _failure(server, exc)
     try:
         return _converse(client, server, mail_from, rcpt_to, payload, timeout, hand_over_by)
     finally:
         _quietly_quit(client)
+
+
+def check(server: Server, timeout: float) -> Outcome:
+    """Connect and log in as sending would, then leave without sending anything.
+    SENT here means the account works."""
+    try:
+        client = _connect(server, timeout)
+    except FAILURES as exc:
+        return _failure(server, exc)
+    try:
+        _secure_and_log_in(client, server)
+    except FAILURES as exc:
+        return _failure(server, exc)
+    finally:
+        _quietly_quit(client)
+    return Outcome(Result.SENT)
 
 
 def _converse(
@@ -86,21 +127,16 @@ def _converse(
     hand_over_by: float | None,
 ) -> Outcome:
     try:
-        _before_the_body(client, server, mail_from, rcpt_to)
+        _secure_and_log_in(client, server)
+        _expect(client.mail(mail_from), 250)
+        _expect(client.rcpt(rcpt_to), 250, 251)
         if hand_over_by is not None and time.time() + 2 * timeout > hand_over_by:
-            return Outcome(Result.TEMPORARY, "Ran out of time before handing the message over.")
+            return Outcome(
+                Result.TEMPORARY, "nextsteps ran out of time before handing it over.", Cause.TIMEOUT
+            )
         _expect(client.docmd("DATA"), 354)
-    except _Refused as refused:
-        return _refusal(refused.code, refused.text)
-    except smtplib.SMTPAuthenticationError as exc:
-        return Outcome(Result.PERMANENT, f"The server refused the login: {_said(exc)}")
-    except smtplib.SMTPResponseException as exc:
-        return _refusal(exc.smtp_code, _said(exc))
-    except (smtplib.SMTPNotSupportedError, ssl.SSLError) as exc:
-        # A setting that does not match the server: retrying would not help.
-        return Outcome(Result.PERMANENT, f"The server and your mail settings disagree: {exc}.")
-    except (OSError, smtplib.SMTPException) as exc:
-        return Outcome(Result.TEMPORARY, f"The connection failed before sending: {exc}.")
+    except FAILURES as exc:
+        return _failure(server, exc)
     # From here on the server may have the message.
     try:
         client.send(_dot_stuffed(payload))
@@ -110,10 +146,60 @@ def _converse(
             Result.UNCERTAIN,
             f"The connection was lost after the message was handed over ({exc}): it may "
             "or may not have been delivered.",
+            Cause.LOST,
         )
     if code == 250:
         return Outcome(Result.SENT)
-    return _refusal(code, text.decode(errors="replace"))
+    return _answer(server, code, text.decode(errors="replace"))
+
+
+def _failure(server: Server, exc: Exception) -> Outcome:
+    """What went wrong before the message was handed over, in words. Nothing was
+    delivered, so the only question is whether trying again could help."""
+    where = f"{server.host}:{server.port}"
+    if isinstance(exc, _Refused):
+        return _answer(server, exc.code, exc.text)
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return Outcome(
+            Result.PERMANENT,
+            f"{server.host} refused the login for {server.username} "
+            f"({_said_of(exc.smtp_code, _said(exc))}).",
+            Cause.LOGIN_REFUSED,
+        )
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        offer = "a secure connection (STARTTLS)" if "STARTTLS" in str(exc) else "a login"
+        return Outcome(
+            Result.PERMANENT,
+            f"{where} does not offer {offer}, which your mail settings ask for.",
+            Cause.MISMATCH,
+        )
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return _answer(server, exc.smtp_code, _said(exc))
+    if isinstance(exc, ssl.SSLError):
+        detail = getattr(exc, "verify_message", "") or getattr(exc, "reason", "") or exc
+        return Outcome(
+            Result.PERMANENT,
+            f"The secure connection to {where} failed ({detail}).",
+            Cause.INSECURE,
+        )
+    if isinstance(exc, socket.gaierror) and exc.errno in NO_SUCH_NAME:
+        return Outcome(
+            Result.PERMANENT, f"The mail server {server.host} does not exist.", Cause.UNKNOWN_HOST
+        )
+    # smtplib reports a server that went quiet as a closed connection.
+    if isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError):
+        return Outcome(Result.TEMPORARY, f"{where} did not answer in time.", Cause.TIMEOUT)
+    detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return Outcome(
+        Result.TEMPORARY, f"nextsteps could not reach {where} ({detail}).", Cause.UNREACHABLE
+    )
+
+
+# getaddrinfo's answers for a name that does not exist, as opposed to a resolver
+# that could not be asked (EAI_AGAIN: offline), which is worth another try.
+NO_SUCH_NAME = frozenset(
+    code for code in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", None)) if code is not None
+)
 
 
 def _connect(server: Server, timeout: float) -> smtplib.SMTP:
@@ -126,15 +212,13 @@ def _connect(server: Server, timeout: float) -> smtplib.SMTP:
         raise _Refused(exc.smtp_code, _said(exc)) from None
 
 
-def _before_the_body(client: smtplib.SMTP, server: Server, mail_from: str, rcpt_to: str) -> None:
+def _secure_and_log_in(client: smtplib.SMTP, server: Server) -> None:
     client.ehlo_or_helo_if_needed()
     if server.security == "starttls":
         client.starttls(context=ssl.create_default_context())
         client.ehlo()
     if server.username:
         client.login(server.username, server.password)
-    _expect(client.mail(mail_from), 250)
-    _expect(client.rcpt(rcpt_to), 250, 251)
 
 
 def _expect(reply: tuple[int, bytes], *accepted: int) -> None:
@@ -143,11 +227,16 @@ def _expect(reply: tuple[int, bytes], *accepted: int) -> None:
         raise _Refused(code, text.decode(errors="replace"))
 
 
-def _refusal(code: int, text: str) -> Outcome:
-    said = f"{code} {' '.join(text.split())}".strip()
+def _answer(server: Server, code: int, text: str) -> Outcome:
+    """A refusal in the server's own words: 4xx is "later", 5xx is "no"."""
+    said = _said_of(code, text)
     if 400 <= code < 500 or code < 0:
-        return Outcome(Result.TEMPORARY, f"The server said: {said}")
-    return Outcome(Result.PERMANENT, f"The server refused it: {said}")
+        return Outcome(Result.TEMPORARY, f"{server.host} asked to try later ({said}).", Cause.BUSY)
+    return Outcome(Result.PERMANENT, f"{server.host} refused it ({said}).", Cause.REFUSED)
+
+
+def _said_of(code: int, text: str) -> str:
+    return f"{code} {' '.join(text.split())}".strip()
 
 
 def _said(exc: smtplib.SMTPResponseException) -> str:

@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 
 from nextsteps.accounts.models import Profile
 from nextsteps.outreach.emails import envelope_sender
-from nextsteps.outreach.services import mail_account_of, queue_digest, scheduled_sends
+from nextsteps.outreach.services import mail_account_of, queue_digest, step_sends
 from nextsteps.playbook import EventKind, Step
 from nextsteps.playbook.digest import (
     WeekReview,
@@ -30,7 +30,7 @@ from nextsteps.playbook.digest import (
     is_review_day,
     review_week,
 )
-from nextsteps.playbook.humandates import day_label, say_due, say_sending
+from nextsteps.playbook.humandates import day_label, say_due
 from nextsteps.playbook.step import is_overdue, title
 from nextsteps.playbook.workdays import Workdays
 from nextsteps.reminders.services import site_link, step_url
@@ -95,18 +95,18 @@ def compose(user: User, profile: Profile, day: date, now: datetime) -> Digest:
     nudge, and on the first working day of the week the review of the week before."""
     zone = profile.zone
     planned = agenda(user, day)
-    sends = scheduled_sends(user, [step.id for step in planned.steps])
+    sends = step_sends(user, [step.id for step in planned.steps])
     local_now = now.astimezone(zone)
 
     def line(step: NextStep) -> Line:
-        send_at = sends.get(step.id)
+        send = sends.get(step.id)
         return Line(
             title=step.title(),
             when=say_due(step.due, step.all_day, zone, now),
             why=step.why,
             sources=tuple(step.sources),
             link=step_url(step),
-            sending=say_sending(send_at, zone, day) if send_at else "",
+            sending=send.sentence(zone, day) if send else "",
         )
 
     # The agenda ends with `day`: what is not overdue is for today.

@@ -8,8 +8,9 @@ from datetime import datetime, timedelta, tzinfo
 
 from django.urls import reverse
 
+from nextsteps.outreach.services import StepSend
 from nextsteps.playbook import Step, StepKind
-from nextsteps.playbook.humandates import say_due, say_moment, say_sending
+from nextsteps.playbook.humandates import say_due, say_moment
 from nextsteps.playbook.step import STEP_WORDS, is_overdue, title
 from nextsteps.tracker.models import Application, NextStep
 from nextsteps.tracker.services import NEEDS_A_FORM, Agenda, can_start
@@ -34,10 +35,11 @@ class Card:
     done_label: str = ""
     form_url: str = ""
     form_label: str = ""
-    sending: str = ""  # when the outbox sends the step's scheduled message
+    sending: str = ""  # when the outbox sends the step's message, or why it did not
+    send: StepSend | None = None
 
 
-def card(step: NextStep, zone: tzinfo, now: datetime, send_at: datetime | None = None) -> Card:
+def card(step: NextStep, zone: tzinfo, now: datetime, send: StepSend | None = None) -> Card:
     kind = StepKind(step.kind)
     application = step.application
     ready = can_start(step, now.astimezone(zone))
@@ -61,7 +63,8 @@ def card(step: NextStep, zone: tzinfo, now: datetime, send_at: datetime | None =
         done_label=STEP_WORDS[kind].done if ready and kind not in NEEDS_A_FORM else "",
         form_url=form_url,
         form_label=form_label,
-        sending=say_sending(send_at, zone, today) if send_at else "",
+        sending=send.sentence(zone, today) if send else "",
+        send=send,
     )
 
 
@@ -97,9 +100,9 @@ class Day:
         return not (self.overdue or self.today or self.coming_up or self.nudge)
 
 
-def day_of(agenda: Agenda, zone: tzinfo, now: datetime, sends: dict[int, datetime]) -> Day:
+def day_of(agenda: Agenda, zone: tzinfo, now: datetime, sends: dict[int, StepSend]) -> Day:
     """Sort the agenda's steps (in due order) into the page's groups; `sends` holds
-    when the outbox sends the steps' scheduled messages."""
+    the steps' messages in the outbox."""
     local = now.astimezone(zone)
     tomorrow = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), zone)
     overdue: list[NextStep] = []

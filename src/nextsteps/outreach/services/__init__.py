@@ -4,13 +4,17 @@ unless the user scheduled that very message here."""
 from nextsteps.outreach.services.errors import Refused
 from nextsteps.outreach.services.mail_accounts import (
     MAX_DAILY_CAP,
+    AccountCheck,
     AccountSettings,
+    check_mail_account,
     mail_account_of,
+    server_of,
     set_mail_account,
     set_sending_paused,
 )
 from nextsteps.outreach.services.messages import (
     EVENT_OF_MESSAGE,
+    StepSend,
     cancel_message,
     check_text,
     draft,
@@ -20,8 +24,9 @@ from nextsteps.outreach.services.messages import (
     queue_digest,
     record_sending,
     resolve_uncertain,
+    retry_message,
     schedule_message,
-    scheduled_sends,
+    step_sends,
 )
 from nextsteps.outreach.services.wordings import reset_template, save_template, template_names
 from nextsteps.tracker.services import NotFound
@@ -29,10 +34,13 @@ from nextsteps.tracker.services import NotFound
 __all__ = [
     "EVENT_OF_MESSAGE",
     "MAX_DAILY_CAP",
+    "AccountCheck",
     "AccountSettings",
     "NotFound",
     "Refused",
+    "StepSend",
     "cancel_message",
+    "check_mail_account",
     "check_text",
     "draft",
     "letter_of",
@@ -43,10 +51,12 @@ __all__ = [
     "record_sending",
     "reset_template",
     "resolve_uncertain",
+    "retry_message",
     "save_template",
     "schedule_message",
-    "scheduled_sends",
+    "server_of",
     "set_mail_account",
     "set_sending_paused",
+    "step_sends",
     "template_names",
 ]

@@ -1,14 +1,16 @@
-"""The user's mail account: setting it up and pausing it."""
+"""The user's mail account: setting it up, checking it and pausing it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from nextsteps.outreach.crypto import encrypt_password
+from nextsteps.outreach import failures, smtp
+from nextsteps.outreach.crypto import KeyMismatch, decrypt_password, encrypt_password
 from nextsteps.outreach.emails import envelope_sender
 from nextsteps.outreach.models import MailAccount
 from nextsteps.outreach.services.errors import Refused
@@ -77,3 +79,35 @@ def set_sending_paused(owner: User, paused: bool) -> MailAccount:
     account.sending_paused = paused
     account.save(update_fields=["sending_paused"])
     return account
+
+
+def server_of(account: MailAccount) -> smtp.Server:
+    """The account as the SMTP client needs it; raises KeyMismatch when the stored
+    password cannot be decrypted here."""
+    password = decrypt_password(account.password_encrypted) if account.password_encrypted else ""
+    return smtp.Server(
+        host=account.host,
+        port=account.port,
+        security=account.security,
+        username=account.username,
+        password=password,
+    )
+
+
+@dataclass(frozen=True)
+class AccountCheck:
+    works: bool
+    sentence: str  # that it works, or what went wrong and what to look at
+
+
+def check_mail_account(owner: User) -> AccountCheck:
+    """Connect and log in as sending would, without sending anything."""
+    account = mail_account_of(owner)
+    if account is None:
+        raise Refused("There is no mail account to check: set one up first.")
+    try:
+        server = server_of(account)
+    except KeyMismatch as exc:
+        return AccountCheck(False, str(exc))
+    outcome = smtp.check(server, timeout=settings.SMTP_TIMEOUT_SECONDS)
+    return AccountCheck(outcome.result is smtp.Result.SENT, failures.account_check(outcome, server))

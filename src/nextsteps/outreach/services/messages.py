@@ -3,7 +3,8 @@ unless the user scheduled that very message here."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
 from email.utils import parseaddr
 
 from django.contrib.auth.models import User
@@ -23,6 +24,7 @@ from nextsteps.playbook.drafting import (
     MessageKind,
     placeholders_in,
 )
+from nextsteps.playbook.humandates import say_sending
 from nextsteps.playbook.sending import (
     CannotSchedule,
     best_sending_time,
@@ -207,6 +209,45 @@ def cancel_message(owner: User, message_id: int) -> Message:
     return message
 
 
+def retry_message(owner: User, message_id: int, now: datetime | None = None) -> Message:
+    """A failed message back in the queue, to go as it was scheduled: at once if the
+    user chose "now", else at the next moment in their working hours. Refused when
+    its step is closed or its window has passed."""
+    now = now or timezone.now()
+    message = message_of(owner, message_id)
+    if message.is_digest:
+        raise Refused("A digest is not sent again: the next one comes as usual.")
+    if message.state != Message.State.FAILED:
+        raise Refused(f"Only a message that failed can be retried; this one is {message.state}.")
+    if mail_account_of(owner) is None:
+        raise Refused("Set up your mail account first: nextsteps mail-account set ...")
+    step = message.step
+    if step is None or step.state != NextStep.State.OPEN:
+        raise Refused("Its step is no longer open, so there is nothing to retry.")
+    calendar = profile_of(owner).sending_calendar()
+    window = drafts.window_of(step, MessageKind(message.kind))
+    send_at = calendar.next_open(now) if message.within_hours else now
+    try:
+        check_requested_time(send_at, window, now, calendar, in_hours=message.within_hours)
+    except CannotSchedule as exc:
+        raise Refused(str(exc)) from None
+    try:
+        with transaction.atomic():
+            Message.objects.filter(pk=message.pk, state=Message.State.FAILED).update(
+                state=Message.State.SCHEDULED,
+                send_at=send_at,
+                send_by=sending_window_end(send_at, window.deadline),
+                attempts=0,
+                reason="",
+                claimed_by="",
+                lease_until=None,
+            )
+    except IntegrityError:
+        raise Refused(_already_has_message(step)) from None
+    message.refresh_from_db()
+    return message
+
+
 def resolve_uncertain(owner: User, message_id: int, went_out: bool) -> Message:
     """The user's answer for an uncertain message: it went out (found in their Sent
     folder, or the employer answered it), or it did not."""
@@ -235,12 +276,49 @@ def outbox_of(owner: User) -> list[Message]:
     )
 
 
-def scheduled_sends(owner: User, step_ids: list[int]) -> dict[int, datetime]:
-    """When the outbox sends each step's scheduled message, for the steps that have one."""
-    scheduled = Message.objects.filter(
-        owner=owner, step_id__in=step_ids, state=Message.State.SCHEDULED
-    )
-    return {step_id: send_at for step_id, send_at in scheduled.values_list("step_id", "send_at")}
+@dataclass(frozen=True)
+class StepSend:
+    """A step's message in the outbox, as the step tells it: going, gone wrong, or
+    in doubt. A sent message completes its step, so it is not one of these."""
+
+    message_id: int
+    state: str
+    send_at: datetime
+    attempts: int
+    reason: str
+
+    @property
+    def needs_you(self) -> bool:
+        return self.state in (Message.State.FAILED, Message.State.UNCERTAIN)
+
+    def sentence(self, zone: tzinfo, today: date) -> str:
+        """What the user must know before doing the step by hand: it is going (do not
+        send it twice), or it did not go (and what to do)."""
+        if self.needs_you or (self.state == Message.State.SCHEDULED and self.attempts):
+            return self.reason
+        if self.state == Message.State.SENDING:
+            return "nextsteps is sending your message now."
+        return say_sending(self.send_at, zone, today)
+
+
+# The states a step's card speaks of; of several messages, a live one wins.
+_TOLD = (Message.State.SCHEDULED, Message.State.SENDING, Message.State.UNCERTAIN)
+
+
+def step_sends(owner: User, step_ids: list[int]) -> dict[int, StepSend]:
+    """Each step's message that is going, in doubt or failed, for the steps that have one."""
+    rows = Message.objects.filter(
+        owner=owner, step_id__in=step_ids, state__in=[*_TOLD, Message.State.FAILED]
+    ).order_by("id")
+    sends: dict[int, StepSend] = {}
+    for message in rows.only("step_id", "state", "send_at", "attempts", "reason"):
+        assert message.step_id is not None
+        earlier = sends.get(message.step_id)
+        if earlier is None or earlier.state not in _TOLD:
+            sends[message.step_id] = StepSend(
+                message.id, message.state, message.send_at, message.attempts, message.reason
+            )
+    return sends
 
 
 # What sending a message means on the application's timeline.

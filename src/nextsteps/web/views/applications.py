@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from nextsteps.outreach.services import scheduled_sends
+from nextsteps.outreach.services import step_sends
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.timeline import Culture
 from nextsteps.tracker import services
@@ -80,7 +80,7 @@ def render_page(
                 (name, form_class(prefix=name, application=application, zone=now.zone, now=now.now))
             )
     today = now.now.date()
-    sends = scheduled_sends(request.user, [s.id for s in steps])
+    sends = step_sends(request.user, [s.id for s in steps])
     people = list(application.contacts.order_by("name", "id"))
     context: dict[str, Any] = {
         "application": application,

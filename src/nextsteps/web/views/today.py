@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from nextsteps.outreach.services import scheduled_sends
+from nextsteps.outreach.services import step_sends
 from nextsteps.tracker import services
 from nextsteps.web.cards import day_of
 from nextsteps.web.views.common import SignedInRequest, clock
@@ -35,7 +35,7 @@ def _front_door() -> str:
 def _today(request: SignedInRequest) -> HttpResponse:
     now = clock(request)
     agenda = services.agenda(request.user, now.now.date(), ahead_days=COMING_UP_DAYS)
-    sends = scheduled_sends(request.user, [step.id for step in agenda.steps])
+    sends = step_sends(request.user, [step.id for step in agenda.steps])
     monday = now.now.date() - timedelta(days=now.now.weekday())
     return render(
         request,
