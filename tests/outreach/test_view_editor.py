@@ -25,7 +25,6 @@ class EditorTestCase(ViewTestCase):
         return {
             "subject": "Thank you for the interview",
             "body": "Dear Jane,\n\nThank you for meeting me today.\n\nAlice\n",
-            "when": "best",
             "send_at": "",
             **changes,
         }
@@ -34,7 +33,8 @@ class EditorTestCase(ViewTestCase):
         self.mail_account(2525)
         response = self.owner.get(self.url)
         self.assertContains(response, "Dear Jane,")
-        self.assertContains(response, "Best time: <strong>tomorrow 09:00</strong>")
+        self.assertContains(response, "<h1>Thank-you to Jane Doe at Acme</h1>")
+        self.assertContains(response, "Send at the best time (tomorrow 09:00)")
         self.assertContains(response, "mailto:jane@acme.example?subject=")
         self.assertContains(response, reverse("message-eml", args=[self.step().id]))
         self.assertContains(response, "Nothing the articles advise against.")
@@ -54,32 +54,50 @@ class EditorTestCase(ViewTestCase):
         self.assertContains(response, '<aside id="flags"')
         self.assertNotContains(response, "<html")
 
-    def test_schedule_at_the_best_time(self) -> None:
+    def test_schedule_at_the_best_time_and_go_back_where_the_user_came_from(self) -> None:
         self.mail_account(2525)
-        response = self.post(self.owner, self.url, self.form(action="schedule"))
-        self.assertRedirects(response, reverse("outbox"), fetch_redirect_response=False)
+        response = self.post(self.owner, self.url, self.form(action="best", next="/"))
+        self.assertRedirects(response, "/", fetch_redirect_response=False)
         message = Message.objects.get()
         self.assertEqual(message.send_at, self.local(date(2026, 11, 6), 9))
         self.assertEqual(message.body.strip(), self.form()["body"].strip())
 
     def test_schedule_at_a_chosen_time_on_the_users_clock(self) -> None:
         self.mail_account(2525)
-        chosen = self.form(action="schedule", when="at", send_at="2026-11-05T16:30")
-        self.post(self.owner, self.url, chosen)
+        chosen = self.form(action="at", send_at="2026-11-05T16:30")
+        response = self.post(self.owner, self.url, chosen)
+        application = reverse("application", args=[self.application.id])
+        self.assertRedirects(response, application, fetch_redirect_response=False)
         self.assertEqual(Message.objects.get().send_at, self.local(INTERVIEW_DAY, 16, 30))
 
     def test_a_browsers_line_ends_are_stored_as_plain_newlines(self) -> None:
         self.mail_account(2525)
         body = "Dear Jane,\r\n\r\nThank you.\r\n"
-        self.post(self.owner, self.url, self.form(action="schedule", body=body))
+        self.post(self.owner, self.url, self.form(action="best", body=body))
         self.assertEqual(Message.objects.get().body, "Dear Jane,\n\nThank you.\n")
 
     def test_a_refusal_is_shown_and_nothing_is_scheduled(self) -> None:
         self.mail_account(2525)
-        evening = self.form(action="schedule", when="at", send_at="2026-11-05T21:00")
+        evening = self.form(action="at", send_at="2026-11-05T21:00")
         response = self.post(self.owner, self.url, evening)
         self.assertContains(response, "outside your working hours", status_code=409)
         self.assertFalse(Message.objects.exists())
+
+    def test_a_chosen_time_needs_its_day_and_time(self) -> None:
+        self.mail_account(2525)
+        response = self.post(self.owner, self.url, self.form(action="at"))
+        self.assertContains(response, "Choose the day and time to send it.", status_code=400)
+        self.assertFalse(Message.objects.exists())
+
+    def test_send_now_goes_at_the_next_turn_of_the_worker(self) -> None:
+        self.mail_account(2525)
+        self.post(self.owner, self.url, self.form(action="now"))
+        self.assertFalse(Message.objects.get().within_hours)
+
+    def test_blanks_are_listed_to_fill_in(self) -> None:
+        body = "Dear Jane,\n\nThank you.\n\n[[your name]]\n"
+        response = self.post(self.owner, self.url, self.form(body=body, action="check"))
+        self.assertContains(response, "<mark>[[your name]]</mark>")
 
     def test_without_a_mail_account_it_offers_to_set_one_up(self) -> None:
         self.assertContains(self.owner.get(self.url), reverse("mail-account"))
@@ -98,10 +116,10 @@ class EditorTestCase(ViewTestCase):
 
     def test_the_outsider_gets_404(self) -> None:
         self.assertEqual(self.stranger.get(self.url).status_code, 404)
-        response = self.post(self.stranger, self.url, self.form(action="schedule"))
+        response = self.post(self.stranger, self.url, self.form(action="best"))
         self.assertEqual(response.status_code, 404)
 
     def test_csrf_is_enforced(self) -> None:
         self.mail_account(2525)
-        self.assert_csrf_enforced(self.url, self.form(action="schedule"))
+        self.assert_csrf_enforced(self.url, self.form(action="best"))
         self.assertFalse(Message.objects.exists())

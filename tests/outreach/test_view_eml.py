@@ -24,7 +24,7 @@ class EmlTestCase(ViewTestCase):
         self.assertIn("Dear Jane", mail.get_payload(decode=True).decode())
 
     def test_the_edited_text_from_the_editor(self) -> None:
-        edited = {"subject": "My subject", "body": "My body", "when": "best"}
+        edited = {"subject": "My subject", "body": "My body"}
         mail = message_from_bytes(self.post(self.owner, self.url, edited).content)
         self.assertEqual(mail["Subject"], "My subject")
 
@@ -32,4 +32,4 @@ class EmlTestCase(ViewTestCase):
         self.assertEqual(self.stranger.get(self.url).status_code, 404)
 
     def test_csrf_is_enforced(self) -> None:
-        self.assert_csrf_enforced(self.url, {"subject": "x", "body": "y", "when": "best"})
+        self.assert_csrf_enforced(self.url, {"subject": "x", "body": "y"})

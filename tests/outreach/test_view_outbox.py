@@ -30,6 +30,31 @@ class OutboxTestCase(ViewTestCase):
         self.assertContains(response, "Needs you")
         self.assertContains(response, "It went out")
 
+    def test_a_failure_is_said_in_words_and_counted_in_the_navigation(self) -> None:
+        self.mail_account(2525)
+        message = self.schedule()
+        refused = "Not sent: the server refused the address (550 no such user)."
+        Message.objects.filter(pk=message.pk).update(state=Message.State.FAILED, reason=refused)
+        response = self.owner.get(reverse("outbox"))
+        self.assertContains(response, "Needs you")
+        self.assertContains(response, refused)
+        self.assertContains(response, "Write it again")
+        self.assertContains(response, reverse("message-retry", args=[message.id]))
+        self.assertContains(response, 'Outbox <span class="badge">1')
+        # Done by hand: the failure no longer needs the user.
+        step = message.step
+        assert step is not None
+        step.state = step.State.DONE
+        step.save()
+        response = self.owner.get(reverse("outbox"))
+        self.assertNotContains(response, "Needs you")
+        self.assertNotContains(response, 'class="badge"')
+
+    def test_nothing_yet_says_where_messages_come_from(self) -> None:
+        response = self.owner.get(reverse("outbox"))
+        self.assertContains(response, "Nothing here yet.")
+        self.assertContains(response, f'<a href="{reverse("today")}">Today</a>')
+
     def test_the_outsider_sees_none_of_it(self) -> None:
         self.mail_account(2525)
         message = self.schedule()

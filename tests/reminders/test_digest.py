@@ -328,5 +328,5 @@ class DeliveryTestCase(DigestTestCase):
         self.assertEqual(digest.state, Message.State.FAILED)
         self.client.force_login(self.alice)
         response = self.client.get("/outbox/")
-        self.assertContains(response, "your daily digest")
+        self.assertContains(response, "Your daily digest")
         self.assertContains(response, "Relaying denied")

@@ -7,10 +7,11 @@ from django.test import override_settings
 from django.urls import reverse
 
 from nextsteps.outreach import services as outreach
+from nextsteps.outreach.models import Message
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.playbook.drafting import MessageKind
 from nextsteps.tracker.services import ContactDetails
-from nextsteps.web.cards import GROUP_LIMIT
+from nextsteps.web.cards import OVERDUE_CARDS, TODAY_CARDS
 from tests.web.base import MONDAY, WebTestCase
 
 
@@ -24,8 +25,8 @@ class TodayTestCase(WebTestCase):
         day = response.context["day"]
         self.assertEqual([c.step.kind for c in day.today], [StepKind.REFLECT, StepKind.THANK_YOU])
         (follow_up,) = day.coming_up
-        self.assertEqual(follow_up.step.kind, StepKind.FOLLOW_UP)
-        self.assertEqual(follow_up.due, "due Mon 23 Nov")
+        self.assertEqual(follow_up.title, "Follow up with Acme about Data Analyst")
+        self.assertEqual(follow_up.when, "Mon 23 Nov")
         self.assertEqual(day.today[1].due, "due tomorrow 09:45")
         self.assertContains(response, "Thank-you sent")
         self.assertContains(response, "Four Things to Do After Your Job Interview")
@@ -47,14 +48,14 @@ class TodayTestCase(WebTestCase):
         self.assertContains(response, reverse("add-application"))
 
     def test_overdue_steps_come_latest_first_and_a_long_list_is_cut(self) -> None:
-        for n in range(GROUP_LIMIT + 2):
-            self.add(f"Late {n}", applied_on=date(2026, 10, 1) + timedelta(days=n % 30))
+        for n in range(OVERDUE_CARDS + 2):
+            self.add(f"Late {n}", applied_on=date(2026, 10, 20) + timedelta(days=n))
         response = self.client.get(reverse("today"))
         day = response.context["day"]
-        self.assertEqual(len(day.overdue), GROUP_LIMIT)
-        self.assertEqual(day.left_out, 2)
-        self.assertEqual(day.overdue[0].due, "was due Fri 6 Nov")  # applied on Fri 30 Oct
-        self.assertContains(response, "2 more steps not shown here.")
+        self.assertEqual(len(day.overdue), OVERDUE_CARDS)
+        self.assertEqual(day.overdue_more, 2)
+        self.assertEqual(day.overdue[0].due, "was due Mon 9 Nov")  # applied on Sat 31 Oct
+        self.assertContains(response, "2 more overdue, missed earlier")
 
     def test_the_weekly_target_counts_this_weeks_applications(self) -> None:
         self.add("Old", applied_on=date(2026, 11, 13))  # last week
@@ -100,17 +101,51 @@ class TodayTestCase(WebTestCase):
         for url in (reverse("today"), reverse("application", args=[application.id])):
             response = self.client.get(url)
             self.assertContains(response, sending, count=1)
+            self.assertContains(response, "Cancel the message", count=1)
+            self.assertNotContains(response, "Write the thank-you")
+            self.assertNotContains(response, "Thank-you sent</button>")  # it would go twice
+
+    def test_a_message_step_opens_its_draft(self) -> None:
+        application = self.interviewed()
+        step = self.open_step(application, StepKind.THANK_YOU)
+        response = self.client.get(reverse("today"))
+        editor = reverse("message-editor", args=[step.id])
+        self.assertContains(response, f'<a class="button primary" href="{editor}?next=/">')
+        self.assertContains(response, "Write the thank-you</a>")
+
+    def test_a_failed_message_is_said_in_words_with_what_to_do(self) -> None:
+        application = self.interviewed(contact=ContactDetails("Jane", "jane@acme.test"))
+        outreach.set_mail_account(
+            self.alice, outreach.AccountSettings("127.0.0.1", 2525, "none", "a@example.com")
+        )
+        step = self.open_step(application, StepKind.THANK_YOU)
+        message = outreach.schedule_message(
+            self.alice, step, MessageKind.THANK_YOU, "Thank you", "Dear Jane, thank you.\n"
+        )
+        refused = (
+            "Not sent: the server refused the address jane@acme.test (550 no such user). "
+            "Check the address it goes to, then retry it, or send it yourself."
+        )
+        Message.objects.filter(pk=message.pk).update(state="failed", reason=refused)
+        for url in (reverse("today"), reverse("application", args=[application.id])):
+            response = self.client.get(url)
+            self.assertContains(response, refused)
+            self.assertContains(response, reverse("message-retry", args=[message.id]))
+            self.assertContains(response, "Write it again")
+            self.assertContains(response, "Thank-you sent</button>")  # sent it by hand
+        self.assertEqual(self.client.get(reverse("today")).context["outbox_needs_you"], 1)
 
     def test_the_number_of_queries_does_not_grow_with_applications(self) -> None:
         self.interviewed("First")
         self.client.get(reverse("today"))  # warms the playbook cache
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(11):
             self.client.get(reverse("today"))
         for n in range(19):
             self.interviewed(f"Company {n}")
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(11):
             response = self.client.get(reverse("today"))
-        self.assertEqual(len(response.context["day"].today), 40)
+        self.assertEqual(len(response.context["day"].today), TODAY_CARDS)
+        self.assertEqual(response.context["day"].today_more, 40 - TODAY_CARDS)
 
 
 class FrontDoorTestCase(WebTestCase):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from typing import Any
 
 from django import forms
 
@@ -10,38 +11,46 @@ from nextsteps.outreach.models import MailAccount
 
 
 class MessageForm(forms.Form):
-    """The draft editor: the text, and when to send it."""
-
-    WHEN = [("best", "At the best time"), ("at", "At a time I choose"), ("now", "Now")]
+    """The draft editor: the text, and the moment to send it when the user picks one."""
 
     subject = forms.CharField(max_length=500)
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 16}), max_length=20_000)
-    when = forms.ChoiceField(choices=WHEN, initial="best", widget=forms.RadioSelect)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}), max_length=20_000)
     send_at = forms.DateTimeField(
         required=False,
+        label="Day and time",
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         help_text="On your own clock, within your working hours.",
     )
 
+    def __init__(self, *args: Any, sending_at_a_chosen_time: bool = False, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.sending_at_a_chosen_time = sending_at_a_chosen_time
+
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
-        if cleaned.get("when") == "at" and not cleaned.get("send_at"):
+        if self.sending_at_a_chosen_time and not cleaned.get("send_at"):
             self.add_error("send_at", "Choose the day and time to send it.")
         return cleaned
 
     def chosen_time(self, zone: tzinfo) -> datetime | None:
         """The chosen time on the user's clock (the browser sends a wall-clock time)."""
         chosen: datetime | None = self.cleaned_data.get("send_at")
-        if self.cleaned_data.get("when") != "at" or chosen is None:
-            return None
-        return chosen.replace(tzinfo=zone)
+        return chosen.replace(tzinfo=zone) if chosen else None
 
 
 class MailAccountForm(forms.Form):
-    host = forms.CharField(max_length=255, help_text="e.g. smtp.example.com")
+    SECURITY = [
+        (MailAccount.Security.STARTTLS, "STARTTLS, usually on port 587"),
+        (MailAccount.Security.TLS, "TLS from the start, usually on port 465"),
+        (MailAccount.Security.NONE, "None: only for a server on this computer"),
+    ]
+
+    host = forms.CharField(
+        max_length=255, label="Mail server (SMTP)", help_text="e.g. smtp.example.com"
+    )
     port = forms.IntegerField(min_value=1, max_value=65535, initial=587)
-    security = forms.ChoiceField(choices=MailAccount.Security.choices, initial="starttls")
+    security = forms.ChoiceField(choices=SECURITY, initial=MailAccount.Security.STARTTLS)
     from_address = forms.CharField(
         max_length=320, label="From", help_text="Your Name <you@example.com>"
     )
@@ -53,7 +62,9 @@ class MailAccountForm(forms.Form):
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
         help_text="Leave empty to keep the password already stored.",
     )
-    daily_cap = forms.IntegerField(min_value=1, max_value=1000, initial=20)
+    daily_cap = forms.IntegerField(
+        min_value=1, max_value=1000, initial=20, label="At most this many messages a day"
+    )
 
 
 class TemplateForm(forms.Form):

@@ -9,6 +9,8 @@ urlpatterns = [
     path("outbox/pause/", views.pause, name="outbox-pause"),
     path("outbox/<int:message_id>/cancel/", views.cancel, name="message-cancel"),
     path("outbox/<int:message_id>/resolve/", views.resolve, name="message-resolve"),
+    path("outbox/<int:message_id>/retry/", views.retry, name="message-retry"),
+    path("settings/mail-account/check/", views.check_account, name="mail-account-check"),
     path("settings/mail-account/", views.mail_account, name="mail-account"),
     path("settings/messages/<slug:kind>/", views.message_template, name="message-template"),
 ]

@@ -3,12 +3,15 @@ the user's own templates. Each view parses, calls a service, renders."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, tzinfo
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -19,11 +22,16 @@ from nextsteps.outreach.forms import MailAccountForm, MessageForm, TemplateForm
 from nextsteps.outreach.models import Message
 from nextsteps.outreach.templating import shipped
 from nextsteps.playbook import StepKind
-from nextsteps.playbook.drafting import STEPS_FOR_WORD, MessageKind, message_kind_of_step
-from nextsteps.playbook.humandates import day_label
+from nextsteps.playbook.drafting import (
+    MESSAGE_NAMES,
+    STEPS_FOR_WORD,
+    MessageKind,
+    message_kind_of_step,
+)
+from nextsteps.playbook.humandates import say_moment, say_sending
 from nextsteps.tracker.models import NextStep
 from nextsteps.tracker.services import NotFound
-from nextsteps.web.views.common import SignedInRequest, step_or_404
+from nextsteps.web.views.common import SignedInRequest, back_to, step_or_404
 
 
 def _message(request: SignedInRequest, message_id: int) -> Message:
@@ -44,9 +52,13 @@ def _kind(step: NextStep, asked: str | None) -> MessageKind:
     return kind
 
 
+# The editor's buttons: when to send it, or only check the text again.
+SEND_BUTTONS = ("best", "now", "at")
+
+
 @login_required
 def editor(request: SignedInRequest, step_id: int) -> HttpResponse:
-    """The draft of a step's message, its tone flags, and the schedule controls."""
+    """The draft of a step's message, its tone flags, and the ways to send it."""
     step = step_or_404(request, step_id)
     kind = _kind(step, request.GET.get("kind"))
     now = timezone.now()
@@ -55,31 +67,27 @@ def editor(request: SignedInRequest, step_id: int) -> HttpResponse:
         draft = services.draft(request.user, step, kind, now)
         form = MessageForm(initial={"subject": draft.subject, "body": draft.body})
         return _editor_page(request, step, draft, form)
-    form = MessageForm(request.POST)
+    action = request.POST.get("action", "check")
+    form = MessageForm(request.POST, sending_at_a_chosen_time=action == "at")
     if not form.is_valid():
         draft = services.draft(request.user, step, kind, now)
         return _editor_page(request, step, draft, form, status=400)
     subject, body = form.cleaned_data["subject"], form.cleaned_data["body"]
-    send_at = form.chosen_time(zone)
+    send_at = form.chosen_time(zone) if action == "at" else None
     draft = services.check_text(request.user, step, kind, subject, body, now, send_at)
-    if request.POST.get("action") != "schedule":
+    if action not in SEND_BUTTONS:
         return _editor_page(request, step, draft, form)
     try:
         message = services.schedule_message(
-            request.user,
-            step,
-            kind,
-            subject,
-            body,
-            send_at=send_at,
-            send_now=form.cleaned_data["when"] == "now",
+            request.user, step, kind, subject, body, send_at=send_at, send_now=action == "now"
         )
     except services.Refused as exc:
         form.add_error(None, str(exc))
         return _editor_page(request, step, draft, form, status=409)
-    local = message.send_at.astimezone(zone)
-    messages.success(request, f"Scheduled for {day_label(local.date())} {local:%H:%M}.")
-    return redirect("outbox")
+    today = now.astimezone(zone).date()
+    name = MESSAGE_NAMES[kind].capitalize()
+    messages.success(request, f"{name} scheduled: {say_sending(message.send_at, zone, today)}")
+    return redirect(back_to(request, reverse("application", args=[step.application_id])))
 
 
 def _editor_page(
@@ -91,15 +99,20 @@ def _editor_page(
 ) -> HttpResponse:
     zone = profile_of(request.user).zone
     letter = services.letter_of(draft)
+    application = step.application
+    to = draft.to_name or application.company.name
+    at_company = f" at {application.company.name}" if draft.to_name else ""
     context: dict[str, Any] = {
         "step": step,
-        "application": step.application,
+        "application": application,
         "draft": draft,
+        "heading": f"{MESSAGE_NAMES[draft.kind].capitalize()} to {to}{at_company}",
         "form": form,
-        "best_time": draft.best_time.astimezone(zone) if draft.best_time else None,
+        "best_time": draft.best_time,
         "mailto": mailto_link(letter),
         "has_account": services.mail_account_of(request.user) is not None,
         "call_script": StepKind(step.kind) in STEPS_FOR_WORD["call_script"],
+        "next": back_to(request, ""),
         "zone": zone,
         "now": timezone.now(),
     }
@@ -131,17 +144,63 @@ def eml(request: SignedInRequest, step_id: int) -> HttpResponse:
     return response
 
 
+# Each state in a word, for the outbox's list.
+STATE_WORDS = {
+    Message.State.SCHEDULED: "Scheduled",
+    Message.State.SENDING: "Sending",
+    Message.State.SENT: "Sent",
+    Message.State.FAILED: "Not sent",
+    Message.State.CANCELLED: "Cancelled",
+    Message.State.UNCERTAIN: "Perhaps sent",
+}
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    message: Message
+    state: str
+    status: str  # what became of it, and what to do, in words
+    what: str  # "Thank-you to Jane Doe", "Your daily digest"
+
+
+def _status(message: Message, zone: tzinfo, today: date) -> str:
+    if message.state == Message.State.SENT and message.sent_at:
+        return f"Sent {say_moment(message.sent_at, zone, today)}."
+    if message.state == Message.State.CANCELLED:
+        return message.reason
+    send = services.StepSend(
+        message.id, message.state, message.send_at, message.attempts, message.reason
+    )
+    return send.sentence(zone, today)
+
+
+def _what(message: Message) -> str:
+    if message.is_digest:
+        return "Your daily digest"
+    name = MESSAGE_NAMES[MessageKind(message.kind)].capitalize()
+    return f"{name} to {message.to_name or message.to_address}"
+
+
 @login_required
 def outbox(request: SignedInRequest) -> HttpResponse:
-    """Every message with its state; those that need the user come first."""
-    rows = services.outbox_of(request.user)
-    needs_you = [m for m in rows if m.state in (Message.State.UNCERTAIN, Message.State.FAILED)]
+    """Every message with its state in words; those that need the user come first."""
+    zone = profile_of(request.user).zone
+    today = timezone.now().astimezone(zone).date()
+    rows = [
+        OutboxRow(
+            message=m,
+            state=STATE_WORDS[Message.State(m.state)],
+            status=_status(m, zone, today),
+            what=_what(m),
+        )
+        for m in services.outbox_of(request.user)
+    ]
+    waiting = set(services.needing_the_user(request.user).values_list("id", flat=True))
+    needs_you = [r for r in rows if r.message.id in waiting]
     context = {
         "needs_you": needs_you,
-        "messages_list": [m for m in rows if m not in needs_you],
+        "rows": [r for r in rows if r not in needs_you],
         "account": services.mail_account_of(request.user),
-        "zone": profile_of(request.user).zone,
-        "now": timezone.now(),
     }
     return render(request, "outreach/outbox.html", context)
 
@@ -156,7 +215,36 @@ def cancel(request: SignedInRequest, message_id: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, "Cancelled: it will not be sent.")
-    return redirect("outbox")
+    return redirect(back_to(request, reverse("outbox")))
+
+
+@login_required
+@require_POST
+def retry(request: SignedInRequest, message_id: int) -> HttpResponse:
+    """A failed message back in the queue, as it was scheduled."""
+    message = _message(request, message_id)
+    try:
+        retried = services.retry_message(request.user, message.id)
+    except services.Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        zone = profile_of(request.user).zone
+        today = timezone.now().astimezone(zone).date()
+        messages.success(request, f"Retrying: {say_sending(retried.send_at, zone, today)}")
+    return redirect(back_to(request, reverse("outbox")))
+
+
+@login_required
+@require_POST
+def check_account(request: SignedInRequest) -> HttpResponse:
+    """The Test button: connect and log in as sending would, without sending."""
+    try:
+        checked = services.check_mail_account(request.user)
+    except services.Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        (messages.success if checked.works else messages.error)(request, checked.sentence)
+    return redirect("mail-account")
 
 
 @login_required
@@ -221,6 +309,7 @@ def mail_account(request: SignedInRequest) -> HttpResponse:
     context = {
         "form": form,
         "password_stored": bool(account and account.password_encrypted),
+        "has_account": account is not None,
     }
     return render(
         request, "outreach/mail_account.html", context, status=400 if form.errors else 200
@@ -256,7 +345,8 @@ def message_template(request: SignedInRequest, kind: str) -> HttpResponse:
     context = {
         "form": form,
         "kind": message_kind_,
-        "kinds": list(MessageKind),
+        "name": MESSAGE_NAMES[message_kind_],
+        "kinds": list(MESSAGE_NAMES.items()),
         "shipped": shipped(message_kind_),
         "names": sorted(services.template_names()),
     }

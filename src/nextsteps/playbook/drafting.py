@@ -31,6 +31,19 @@ class MessageKind(StrEnum):
     CALL_SCRIPT = "call_script"
 
 
+# Each message in the words a person uses: "Write the thank-you", "Thank-you to
+# Jane Doe at Acme", "Your wording of the check-in".
+MESSAGE_NAMES: dict[MessageKind, str] = {
+    MessageKind.THANK_YOU: "thank-you",
+    MessageKind.HANDWRITTEN_NOTE: "handwritten note",
+    MessageKind.FOLLOW_UP: "follow-up",
+    MessageKind.FOLLOW_UP_AGAIN: "second follow-up",
+    MessageKind.CHECK_IN: "check-in",
+    MessageKind.SEND_MATERIALS: "note with the material",
+    MessageKind.REPLY_TO_REJECTION: "reply to the rejection",
+    MessageKind.CALL_SCRIPT: "call script",
+}
+
 # Messages nextsteps can send by e-mail; a card goes by post and a script is read aloud.
 EMAILED = frozenset(
     {

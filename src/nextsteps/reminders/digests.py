@@ -49,7 +49,8 @@ class Line:
     why: str
     sources: tuple[str, ...]
     link: str
-    # Said when the outbox will send the step's message itself: do not send it twice.
+    # What became of the step's message in the outbox: it goes at 09:30 (do not send
+    # it twice), or it could not be sent (and what to do).
     sending: str = ""
 
 

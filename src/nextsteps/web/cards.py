@@ -3,13 +3,16 @@ and what they can do about it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 
 from django.urls import reverse
 
+from nextsteps.outreach.models import Message
 from nextsteps.outreach.services import StepSend
 from nextsteps.playbook import Step, StepKind
+from nextsteps.playbook.drafting import MESSAGE_NAMES, message_kind_of_step
 from nextsteps.playbook.humandates import say_due, say_moment
 from nextsteps.playbook.step import STEP_WORDS, is_overdue, title
 from nextsteps.tracker.models import Application, NextStep
@@ -33,24 +36,37 @@ class Card:
     application: Application | None = None
     starts: str = ""  # when it can first be done, if that is later than now
     done_label: str = ""
-    form_url: str = ""
-    form_label: str = ""
-    sending: str = ""  # when the outbox sends the step's message, or why it did not
-    send: StepSend | None = None
+    action_url: str = ""  # the card's main action: write its message, fill in its form
+    action_label: str = ""
+    send: StepSend | None = None  # the step's message in the outbox, if it has one
+    message_status: str = ""  # what became of that message, in words
+
+    @property
+    def needs_you(self) -> bool:
+        """Its message failed, or may not have gone out."""
+        return self.send is not None and self.send.needs_you
+
+    @property
+    def can_cancel(self) -> bool:
+        return self.send is not None and self.send.state == Message.State.SCHEDULED
+
+    @property
+    def can_retry(self) -> bool:
+        return self.send is not None and self.send.state == Message.State.FAILED
 
 
 def card(step: NextStep, zone: tzinfo, now: datetime, send: StepSend | None = None) -> Card:
     kind = StepKind(step.kind)
     application = step.application
     ready = can_start(step, now.astimezone(zone))
-    form_url, form_label = "", ""
-    if kind in FORMS:
-        form, form_label = FORMS[kind]
-        form_url = reverse("log", args=[application.id, form])
     today = now.astimezone(zone).date()
     starts = say_moment(step.not_before, zone, today, step.all_day)
     if ready or starts == say_moment(step.due, zone, today, step.all_day):
         starts = ""
+    action_url, action_label = _action(step, kind, send)
+    # While a message is on its way (or may have gone), "done" would send it twice.
+    on_its_way = send is not None and send.state != Message.State.FAILED
+    done = ready and kind not in NEEDS_A_FORM and not on_its_way
     return Card(
         title=step.title(),
         due=say_due(step.due, step.all_day, zone, now),
@@ -60,12 +76,25 @@ def card(step: NextStep, zone: tzinfo, now: datetime, send: StepSend | None = No
         step=step,
         application=application,
         starts=f"from {starts}" if starts else "",
-        done_label=STEP_WORDS[kind].done if ready and kind not in NEEDS_A_FORM else "",
-        form_url=form_url,
-        form_label=form_label,
-        sending=send.sentence(zone, today) if send else "",
+        done_label=STEP_WORDS[kind].done if done else "",
+        action_url=action_url,
+        action_label=action_label,
         send=send,
+        message_status=send.sentence(zone, today) if send else "",
     )
+
+
+def _action(step: NextStep, kind: StepKind, send: StepSend | None) -> tuple[str, str]:
+    """The card's main button: the step's form, or its message to write (again)."""
+    if kind in FORMS:
+        form, label = FORMS[kind]
+        return reverse("log", args=[step.application_id, form]), label
+    message_kind = message_kind_of_step(kind, step.attempt)
+    if message_kind is None:
+        return "", ""
+    if send is None:
+        return reverse("message-editor", args=[step.id]), f"Write the {MESSAGE_NAMES[message_kind]}"
+    return "", ""
 
 
 def nudge_card(nudge: Step, zone: tzinfo, now: datetime) -> Card:
@@ -75,53 +104,76 @@ def nudge_card(nudge: Step, zone: tzinfo, now: datetime) -> Card:
         overdue=is_overdue(nudge.due, nudge.all_day, now, zone),
         why=nudge.why,
         sources=list(nudge.sources),
-        form_url=reverse("add-application"),
-        form_label="Add an application",
+        action_url=reverse("add-application"),
+        action_label="Add an application",
     )
 
 
-# A group longer than this is cut: past it, a list stops helping anyone decide.
-GROUP_LIMIT = 50
+# Today shows this many steps as whole cards, what to do now; past them a list stops
+# helping anyone decide, and the rest are a link away.
+OVERDUE_CARDS = 10
+TODAY_CARDS = 20
+# ... and what comes next as one line each.
+COMING_UP_LINES = 10
+
+
+@dataclass(frozen=True)
+class Line:
+    """A step coming up, in one line: when, what, and where it is explained."""
+
+    when: str
+    title: str
+    url: str
 
 
 @dataclass
 class Day:
-    """Today's page: what is late (latest first), what is for today, and what comes
-    next; each group cut at GROUP_LIMIT, with how many were left out."""
+    """Today's page: whole cards for what is late (latest first) and what is for
+    today, one line for each step coming up, and how many more are left out."""
 
     overdue: list[Card] = field(default_factory=list)
+    overdue_more: int = 0
     today: list[Card] = field(default_factory=list)
-    coming_up: list[Card] = field(default_factory=list)
+    today_more: int = 0
+    coming_up: list[Line] = field(default_factory=list)
+    later: int = 0
     nudge: Card | None = None
-    left_out: int = 0
 
     @property
     def empty(self) -> bool:
-        return not (self.overdue or self.today or self.coming_up or self.nudge)
+        return not (self.overdue or self.today or self.coming_up or self.nudge or self.later)
+
+    @property
+    def left_out(self) -> int:
+        return self.overdue_more + self.today_more + self.later
 
 
-def day_of(agenda: Agenda, zone: tzinfo, now: datetime, sends: dict[int, StepSend]) -> Day:
-    """Sort the agenda's steps (in due order) into the page's groups; `sends` holds
-    the steps' messages in the outbox."""
-    local = now.astimezone(zone)
-    tomorrow = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), zone)
-    overdue: list[NextStep] = []
-    today: list[NextStep] = []
-    coming_up: list[NextStep] = []
-    for step in agenda.steps:
-        if is_overdue(step.due, step.all_day, now, zone):
-            overdue.append(step)
-        elif step.not_before < tomorrow:
-            today.append(step)
-        else:
-            coming_up.append(step)
-    overdue.reverse()  # what was missed just now first; a step months late matters least
-
-    def cards(steps: list[NextStep]) -> list[Card]:
-        return [card(step, zone, now, sends.get(step.id)) for step in steps[:GROUP_LIMIT]]
-
-    day = Day(overdue=cards(overdue), today=cards(today), coming_up=cards(coming_up))
-    day.left_out = len(agenda.steps) - len(day.overdue) - len(day.today) - len(day.coming_up)
-    if agenda.keep_searching is not None:
-        day.nudge = nudge_card(agenda.keep_searching, zone, now)
-    return day
+def day_of(
+    agenda: Agenda, now: datetime, sends_of: Callable[[list[int]], dict[int, StepSend]]
+) -> Day:
+    """Sort the agenda's steps (in due order) into the page's groups; `now` is on the
+    user's clock, and `sends_of` looks up the shown steps' messages in the outbox."""
+    zone = now.tzinfo
+    assert zone is not None
+    urgency = agenda.by_urgency(now)
+    overdue = urgency.overdue[:OVERDUE_CARDS]
+    today = urgency.today[:TODAY_CARDS]
+    coming_up = urgency.later[:COMING_UP_LINES]
+    sends = sends_of([step.id for step in overdue + today])
+    day_today = now.date()
+    return Day(
+        overdue=[card(step, zone, now, sends.get(step.id)) for step in overdue],
+        overdue_more=len(urgency.overdue) - len(overdue),
+        today=[card(step, zone, now, sends.get(step.id)) for step in today],
+        today_more=len(urgency.today) - len(today),
+        coming_up=[
+            Line(
+                when=say_moment(step.due, zone, day_today, step.all_day),
+                title=step.title(),
+                url=f"{reverse('application', args=[step.application_id])}#step-{step.id}",
+            )
+            for step in coming_up
+        ],
+        later=len(urgency.later) - len(coming_up),
+        nudge=nudge_card(agenda.keep_searching, zone, now) if agenda.keep_searching else None,
+    )

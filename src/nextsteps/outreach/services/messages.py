@@ -9,6 +9,7 @@ from email.utils import parseaddr
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from nextsteps.accounts.services import profile_of
@@ -319,6 +320,16 @@ def step_sends(owner: User, step_ids: list[int]) -> dict[int, StepSend]:
                 message.id, message.state, message.send_at, message.attempts, message.reason
             )
     return sends
+
+
+def needing_the_user(owner: User) -> QuerySet[Message]:
+    """Messages the user must look at: one that may or may not have gone out, and one
+    that failed while its step is still open with no other message on its way."""
+    return Message.objects.filter(owner=owner).filter(
+        Q(state=Message.State.UNCERTAIN)
+        | Q(state=Message.State.FAILED, step__state=NextStep.State.OPEN)
+        & ~Q(step__messages__state__in=Message.LIVE_STATES)
+    )
 
 
 # What sending a message means on the application's timeline.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -15,8 +16,9 @@ from nextsteps.tracker import services
 from nextsteps.web.cards import day_of
 from nextsteps.web.views.common import SignedInRequest, clock
 
-# How far ahead "coming up" looks: far enough to show a follow-up a week out.
-COMING_UP_DAYS = 14
+# How far ahead "coming up" looks: far enough to show a follow-up a week out, even
+# when a weekend or a holiday moved it.
+COMING_UP_DAYS = 10
 
 
 def today(request: HttpRequest) -> HttpResponse:
@@ -35,13 +37,12 @@ def _front_door() -> str:
 def _today(request: SignedInRequest) -> HttpResponse:
     now = clock(request)
     agenda = services.agenda(request.user, now.now.date(), ahead_days=COMING_UP_DAYS)
-    sends = step_sends(request.user, [step.id for step in agenda.steps])
     monday = now.now.date() - timedelta(days=now.now.weekday())
     return render(
         request,
         "web/today.html",
         {
-            "day": day_of(agenda, now.zone, now.now, sends),
+            "day": day_of(agenda, now.now, partial(step_sends, request.user)),
             "applied_this_week": services.applied_since(request.user, monday),
             "weekly_target": now.profile.weekly_target,
         },

@@ -26,9 +26,50 @@
     }
   });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", useBrowserTimezone);
-  } else {
+  // The editor: "Copy the text" puts the subject and the body on the clipboard, and
+  // a blank in the checklist selects itself in the text, ready to be typed over.
+  function enhanceEditor() {
+    var body = document.getElementById("id_body");
+    var subject = document.getElementById("id_subject");
+    if (!body) {
+      return;
+    }
+    document.documentElement.classList.add("js");
+    document.querySelectorAll("[data-copy-message]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var text = (subject ? subject.value + "\n\n" : "") + body.value;
+        navigator.clipboard.writeText(text).then(function () {
+          button.textContent = "Copied";
+        });
+      });
+    });
+    document.addEventListener("click", function (event) {
+      var blank = event.target.closest && event.target.closest("button[data-blank]");
+      if (!blank) {
+        return;
+      }
+      var wanted = blank.getAttribute("data-blank");
+      [subject, body].some(function (field) {
+        var at = field ? field.value.indexOf(wanted) : -1;
+        if (at < 0) {
+          return false;
+        }
+        field.focus();
+        field.setSelectionRange(at, at + wanted.length);
+        return true;
+      });
+    });
+  }
+
+  function start() {
     useBrowserTimezone();
+    enhanceEditor();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
