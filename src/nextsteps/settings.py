@@ -3,73 +3,58 @@ install just work (one SQLite file in the user's data directory)."""
 
 from __future__ import annotations
 
-import base64
 import os
-import secrets
 from datetime import timedelta
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
 import platformdirs
 from csp.constants import NONE, SELF
+from django.utils.functional import SimpleLazyObject
 
-
-def envbool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def envint(name: str, default: int) -> int:
-    return int(os.environ.get(name, default))
-
-
-def envsecret(name: str) -> str | None:
-    """A secret from `NAME`, or from the file named by `NAME_FILE` (Docker-style)."""
-    if name in os.environ:
-        return os.environ[name]
-    path = os.environ.get(f"{name}_FILE")
-    return Path(path).read_text().strip() if path else None
-
-
-def generated_secret_key(data_dir: Path) -> str:
-    """The key generated into the data dir on first run, so a laptop needs no setup."""
-    key_file = data_dir / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
-
-
-def generated_encryption_key(data_dir: Path) -> str:
-    """A Fernet key for stored mail passwords, generated into the data dir on first run.
-
-    Several machines sharing one database must share the key: set it in the
-    environment there.
-    """
-    key_file = data_dir / "encryption_key"
-    if not key_file.exists():
-        key_file.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
-
+from nextsteps.environment import (
+    BadSetting,
+    envbool,
+    envint,
+    envlist,
+    envsecret,
+    envtext,
+    fernet_keys,
+    is_web_address,
+    key_in_file,
+    new_fernet_key,
+    new_secret_key,
+    refused,
+)
 
 DATA_DIR = Path(
     os.environ.get("NEXTSTEPS_DATA_DIR") or platformdirs.user_data_dir("nextsteps", appauthor=False)
 )
-DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-SECRET_KEY = envsecret("NEXTSTEPS_SECRET_KEY") or generated_secret_key(DATA_DIR)
-# Comma-separated Fernet keys, newest first: older ones still decrypt during a rotation.
+# Without a key in the environment, a laptop install keeps one in the data dir,
+# written the first time a page or a stored password needs it (not by --help).
+SECRET_KEY = envsecret("NEXTSTEPS_SECRET_KEY") or SimpleLazyObject(
+    lambda: key_in_file(DATA_DIR / "secret_key", new_secret_key)
+)
+# Fernet keys for stored mail passwords, newest first: older ones still decrypt
+# during a rotation. Several machines sharing one database must share them: set
+# NEXTSTEPS_ENCRYPTION_KEY there.
+_encryption_keys = envsecret("NEXTSTEPS_ENCRYPTION_KEY")
 ENCRYPTION_KEYS = (
-    envsecret("NEXTSTEPS_ENCRYPTION_KEY") or generated_encryption_key(DATA_DIR)
-).split(",")
+    fernet_keys("NEXTSTEPS_ENCRYPTION_KEY", _encryption_keys)
+    if _encryption_keys
+    else SimpleLazyObject(lambda: [key_in_file(DATA_DIR / "encryption_key", new_fernet_key)])
+)
 DEBUG = envbool("NEXTSTEPS_DEBUG", False)
-ALLOWED_HOSTS = os.environ.get("NEXTSTEPS_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+ALLOWED_HOSTS = envlist(
+    "NEXTSTEPS_ALLOWED_HOSTS",
+    "127.0.0.1,localhost",
+    "host names, comma-separated, like jobs.example.com,localhost",
+    lambda host: "/" not in host and " " not in host,
+)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -116,13 +101,28 @@ TEMPLATES = [
 ]
 
 SQLITE_PATH = DATA_DIR / "nextsteps.sqlite3"
+DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}"
+if not DATABASE_URL.startswith(("postgres://", "postgresql://", "sqlite://")):
+    raise refused("DATABASE_URL", "postgres://user@host:5432/name or sqlite:////path/to/file")
+if DATABASE_URL.startswith("postgres") and find_spec("psycopg") is None:
+    raise BadSetting("DATABASE_URL names PostgreSQL: install nextsteps[postgres] for its driver.")
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}",
-        conn_max_age=envint("NEXTSTEPS_DB_CONN_MAX_AGE", 0),
+        DATABASE_URL,
+        conn_max_age=envint(
+            "NEXTSTEPS_DB_CONN_MAX_AGE", 0, "a number of seconds (0: a connection per request)"
+        ),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The database file's folder; nothing else is written when the settings load.
+    try:
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise refused(
+            "DATABASE_URL" if "DATABASE_URL" in os.environ else "NEXTSTEPS_DATA_DIR",
+            f"a folder nextsteps can write ({exc.strerror}: {exc.filename})",
+        ) from None
     # WAL lets the web process read while the worker writes; IMMEDIATE makes a
     # writer wait for the lock at BEGIN instead of failing half-way through.
     DATABASES["default"]["OPTIONS"] = {
@@ -158,7 +158,9 @@ SIGNUP_OPEN = envbool("NEXTSTEPS_SIGNUP", True)
 
 # Login attempts: after 10 failures for one username or from one address, that
 # username or address waits 15 minutes.
-AXES_FAILURE_LIMIT = envint("NEXTSTEPS_LOGIN_FAILURE_LIMIT", 10)
+AXES_FAILURE_LIMIT = envint(
+    "NEXTSTEPS_LOGIN_FAILURE_LIMIT", 10, "a number of failed logins, at least 1", minimum=1
+)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
@@ -177,13 +179,20 @@ LOGGING = {
 # cookies only travel encrypted and browsers are told to stay on HTTPS.
 HTTPS = envbool("NEXTSTEPS_HTTPS", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
-SECURE_SSL_REDIRECT = HTTPS and envbool("NEXTSTEPS_SSL_REDIRECT", True)
-SECURE_HSTS_SECONDS = envint("NEXTSTEPS_HSTS_SECONDS", 31_536_000) if HTTPS else 0
+SECURE_SSL_REDIRECT = envbool("NEXTSTEPS_SSL_REDIRECT", True) and HTTPS
+SECURE_HSTS_SECONDS = envint(
+    "NEXTSTEPS_HSTS_SECONDS", 31_536_000, "a number of seconds, like 31536000 for a year"
+)
+if not HTTPS:
+    SECURE_HSTS_SECONDS = 0
 if envbool("NEXTSTEPS_TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-CSRF_TRUSTED_ORIGINS = [
-    o for o in os.environ.get("NEXTSTEPS_CSRF_TRUSTED_ORIGINS", "").split(",") if o
-]
+CSRF_TRUSTED_ORIGINS = envlist(
+    "NEXTSTEPS_CSRF_TRUSTED_ORIGINS",
+    "",
+    "web addresses, comma-separated, like https://jobs.example.com",
+    is_web_address,
+)
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -211,14 +220,27 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 
 # Where links in calendar entries and e-mails point.
-SITE_URL = os.environ.get("NEXTSTEPS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = envtext(
+    "NEXTSTEPS_SITE_URL", "http://127.0.0.1:8000", "a web address like https://jobs.example.com"
+).rstrip("/")
+if not is_web_address(SITE_URL):
+    raise refused("NEXTSTEPS_SITE_URL", "a web address like https://jobs.example.com", SITE_URL)
 
 # The user a CLI command acts for on a laptop install.
-CLI_USERNAME = os.environ.get("NEXTSTEPS_USER", "me")
+CLI_USERNAME = envtext("NEXTSTEPS_USER", "me", "a user name, not empty")
 
 # The outbox worker: how often it looks for due messages, how long one SMTP
 # conversation step may take, and how long a claim holds before a `sending`
 # message whose worker went silent is marked uncertain.
-WORKER_POLL_SECONDS = envint("NEXTSTEPS_WORKER_POLL_SECONDS", 5)
-SMTP_TIMEOUT_SECONDS = envint("NEXTSTEPS_SMTP_TIMEOUT_SECONDS", 30)
-SENDING_LEASE_SECONDS = envint("NEXTSTEPS_SENDING_LEASE_SECONDS", 300)
+WORKER_POLL_SECONDS = envint(
+    "NEXTSTEPS_WORKER_POLL_SECONDS", 5, "a number of seconds, at least 1", minimum=1
+)
+SMTP_TIMEOUT_SECONDS = envint(
+    "NEXTSTEPS_SMTP_TIMEOUT_SECONDS", 30, "a number of seconds, at least 1", minimum=1
+)
+SENDING_LEASE_SECONDS = envint(
+    "NEXTSTEPS_SENDING_LEASE_SECONDS",
+    300,
+    f"a number of seconds longer than an SMTP timeout ({SMTP_TIMEOUT_SECONDS})",
+    minimum=SMTP_TIMEOUT_SECONDS + 1,
+)

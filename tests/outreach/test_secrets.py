@@ -15,9 +15,9 @@ from cryptography.fernet import Fernet
 from django.test import override_settings
 
 from nextsteps import worker
+from nextsteps.environment import key_in_file, new_fernet_key
 from nextsteps.outreach.crypto import KeyMismatch, decrypt_password, encrypt_password
 from nextsteps.outreach.models import MailAccount, Message
-from nextsteps.settings import generated_encryption_key
 from tests.outreach.base import PASSWORD, OutreachTestCase
 
 OLD_KEY = Fernet.generate_key().decode()
@@ -37,9 +37,9 @@ def keys_seen_with(env: dict[str, str]) -> str:
 
 
 def test_a_key_is_generated_into_the_data_dir_once(tmp_path: Path) -> None:
-    key = generated_encryption_key(tmp_path)
+    key = key_in_file(tmp_path / "encryption_key", new_fernet_key)
     Fernet(key.encode())  # a valid key
-    assert generated_encryption_key(tmp_path) == key
+    assert key_in_file(tmp_path / "encryption_key", new_fernet_key) == key
     if os.name == "posix":
         assert stat.S_IMODE((tmp_path / "encryption_key").stat().st_mode) == 0o600
 

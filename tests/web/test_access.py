@@ -27,8 +27,6 @@ def patterns(
 ) -> Iterator[tuple[str, URLPattern]]:
     for entry in resolvers if resolvers is not None else get_resolver().url_patterns:
         if isinstance(entry, URLResolver):
-            if entry.app_name == "admin":
-                continue  # Django's own, for staff
             yield from patterns(entry.url_patterns, prefix + str(entry.pattern))
         else:
             yield prefix + str(entry.pattern), entry

@@ -18,6 +18,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from nextsteps.cli import commands, messages, reminders, web  # noqa: F401
     from nextsteps.cli.app import cli
     from nextsteps.cli.parse import BadInput
+    from nextsteps.environment import BadSetting
 
     args = list(argv if argv is not None else sys.argv[1:]) or ["--help"]
     try:
@@ -25,8 +26,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         exit_code = cli.main(args=args, prog_name="nextsteps", standalone_mode=False)
     except click.Abort:
         sys.exit(1)
-    except (click.ClickException, BadInput) as exc:
-        # A usage error (unknown command, option or choice) or a value we refused.
+    except (click.ClickException, BadInput, BadSetting) as exc:
+        # A usage error (unknown command, option or choice), a value we refused, or
+        # a setting in the environment that stops start-up.
         message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
         print(f"error: {' '.join(message.split())}", file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)
