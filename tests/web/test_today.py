@@ -154,9 +154,15 @@ class FrontDoorTestCase(WebTestCase):
         response = self.client_for(None).get(reverse("today"))
         self.assertRedirects(response, reverse("signup"))
 
-    def test_an_account_made_from_the_command_line_does_not_count(self) -> None:
+    def test_the_command_lines_account_is_offered_its_password(self) -> None:
         User.objects.all().delete()
         User.objects.create_user("me")  # unusable password, as the CLI makes it
+        response = self.client_for(None).get(reverse("today"))
+        self.assertRedirects(response, reverse("first-visit"))
+
+    def test_another_account_without_a_password_does_not_count(self) -> None:
+        User.objects.all().delete()
+        User.objects.create_user("someone")
         response = self.client_for(None).get(reverse("today"))
         self.assertRedirects(response, reverse("signup"))
 

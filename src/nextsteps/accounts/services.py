@@ -6,7 +6,10 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -137,3 +140,24 @@ def create_account(username: str, password: str, zone_name: str = "UTC") -> User
     user = User.objects.create_user(username=username, password=password)
     change_profile(profile_of(user), "timezone", zone_name)
     return user
+
+
+class PasswordRejected(ValueError):
+    """A password the validators refuse; the message is their sentences."""
+
+
+def set_password(user: User, password: str) -> None:
+    """Set or change the user's password, if the password validators accept it."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise PasswordRejected(" ".join(exc.messages)) from None
+    user.set_password(password)
+    user.save(update_fields=["password"])
+
+
+def command_line_user_without_password() -> User | None:
+    """The command line's user (NEXTSTEPS_USER) when it has no password yet: on a
+    laptop install, the first visit to the web pages lets its owner set one."""
+    user = User.objects.filter(username=settings.CLI_USERNAME).first()
+    return user if user is not None and not user.has_usable_password() else None

@@ -1,11 +1,21 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from nextsteps.web.views import account, applications, contacts, events, pipeline, steps, today
+from nextsteps.web.views import (
+    account,
+    applications,
+    contacts,
+    events,
+    first_visit,
+    pipeline,
+    steps,
+    today,
+)
 
 urlpatterns = [
     path("", today.today, name="today"),
     path("signup/", account.signup, name="signup"),
+    path("welcome/", first_visit.set_first_password, name="first-visit"),
     path("login/", account.login_view, name="login"),
     path("logout/", LogoutView.as_view(), name="logout"),
     path("settings/", account.settings_page, name="settings"),

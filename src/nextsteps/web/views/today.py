@@ -15,6 +15,7 @@ from nextsteps.outreach.services import step_sends
 from nextsteps.tracker import services
 from nextsteps.web.cards import day_of
 from nextsteps.web.views.common import SignedInRequest, clock
+from nextsteps.web.views.first_visit import claimable
 
 # How far ahead "coming up" looks: far enough to show a follow-up a week out, even
 # when a weekend or a holiday moved it.
@@ -23,12 +24,15 @@ COMING_UP_DAYS = 10
 
 def today(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect(_front_door())
+        return redirect(_front_door(request))
     return _today(request)  # type: ignore[arg-type]
 
 
-def _front_door() -> str:
-    """The first visit creates the account; later ones sign in."""
+def _front_door(request: HttpRequest) -> str:
+    """The first visit sets the command line's password (on the computer itself) or
+    creates the account; later ones sign in."""
+    if claimable(request) is not None:
+        return "first-visit"
     nobody_yet = not User.objects.exclude(password__startswith="!").exists()
     return "signup" if settings.SIGNUP_OPEN and nobody_yet else "login"
 
