@@ -49,7 +49,7 @@ class FailureTestCase(OutreachTestCase):
         self.assertEqual((later.state, later.attempts), (Message.State.FAILED, 0))
 
     def test_an_unknown_server_name_fails_at_once(self) -> None:
-        self.account_on("mail.nextsteps.invalid", 587)
+        self.account_on("mail.nextsteps.invalid", 587, "starttls")
         self.schedule()
         message = self.run_worker_at(self.local(FRIDAY, 9))
         self.assert_failed_for_good(

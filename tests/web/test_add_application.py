@@ -70,10 +70,12 @@ class AddApplicationTestCase(WebTestCase):
         self.assert_refused({"email": "jane@acme.test"}, "Give the person&#x27;s name.")
 
     def test_a_posting_that_is_not_a_web_address_is_refused(self) -> None:
-        self.assert_refused({"posting_url": "javascript:alert(1)"}, "Enter a valid URL.")
+        self.assert_refused(
+            {"posting_url": "javascript:alert(1)"}, "must be a web address such as https:"
+        )
 
     def test_the_role_is_required(self) -> None:
-        self.assert_refused({"role": ""}, "This field is required.")
+        self.assert_refused({"role": ""}, "The role cannot be empty.")
 
     def test_without_the_csrf_token_nothing_is_written(self) -> None:
         response = self.client.post(URL, {"company": "Acme", "role": "Analyst"})

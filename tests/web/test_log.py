@@ -101,7 +101,7 @@ class LogTestCase(WebTestCase):
 
     def test_materials_need_to_say_what(self) -> None:
         response = self.record("materials", day="2026-11-16")
-        self.assert_refused(response, "This field is required.")
+        self.assert_refused(response, "Say what they asked for.")
 
     def test_an_official_offer(self) -> None:
         self.record("outcome", outcome="offer", official="on", day="2026-11-16")

@@ -82,11 +82,11 @@ class TodayTestCase(WebTestCase):
 
     def test_a_step_that_cannot_start_yet_has_no_done_button(self) -> None:
         application = self.add(applied_on=date(2026, 11, 2))
-        self.log(application, EventKind.INTERVIEW_HELD, self.local(MONDAY, 11))  # ahead
+        self.log(application, EventKind.INTERVIEW_HELD, self.local(MONDAY, 9, 30))
         response = self.client.get(reverse("today"))
         thank_you = next(c for c in response.context["day"].today if c.step.kind == "thank_you")
         self.assertEqual(thank_you.done_label, "")
-        self.assertEqual(thank_you.starts, "from today 12:00")
+        self.assertEqual(thank_you.starts, "from today 10:30")
 
     def test_a_step_whose_message_is_scheduled_says_when_nextsteps_sends_it(self) -> None:
         application = self.interviewed(contact=ContactDetails("Jane", "jane@acme.test"))

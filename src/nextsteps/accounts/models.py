@@ -7,10 +7,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from nextsteps.fields import Timezone, Username, WholeNumber
 from nextsteps.playbook import DEFAULT_PLAYBOOK, Playbook, Workdays, load_playbook
 from nextsteps.playbook.digest import DEFAULT_DIGEST_TIME, format_digest_time, parse_digest_time
 from nextsteps.playbook.sending import SendingCalendar, WorkingHours
 from nextsteps.playbook.workdays import parse_working_days, public_holidays
+
+USERNAME = Username()
+TIMEZONE = Timezone()
+WEEKLY_TARGET = WholeNumber("weekly_target", 0, 100)
 
 
 class Profile(models.Model):

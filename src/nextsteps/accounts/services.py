@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -13,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from nextsteps.accounts.models import Profile
+from nextsteps.accounts.models import TIMEZONE, USERNAME, WEEKLY_TARGET, Profile
+from nextsteps.fields import Text
 from nextsteps.playbook import load_playbook
 from nextsteps.playbook.digest import format_digest_time, parse_digest_time, replan_digest
 from nextsteps.playbook.sending import WorkingHours
@@ -45,20 +45,10 @@ def plan_digest(profile: Profile, now: datetime) -> None:
     )
 
 
-def _timezone(value: str) -> str:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
-            f"Unknown timezone {value!r}; use an IANA name such as Europe/London."
-        ) from None
-    return value
-
-
-def _weekly_target(value: str) -> int:
-    if not value.isdigit() or not 0 <= int(value) <= 100:
-        raise ValueError(f"weekly_target must be a whole number from 0 to 100, not {value!r}.")
-    return int(value)
+def _country(value: str) -> str:
+    code = value.upper()
+    public_holidays(code)  # refuses a country it knows no holidays of
+    return code
 
 
 def _playbook(value: str) -> str:
@@ -68,12 +58,12 @@ def _playbook(value: str) -> str:
 
 # Each setting: how to turn the typed text into the stored value, or say what is wrong.
 SETTINGS: dict[str, Callable[[str], object]] = {
-    "timezone": _timezone,
-    "country": str.upper,
+    "timezone": TIMEZONE.clean,
+    "country": _country,
     "subdivision": str.upper,
     "working_days": lambda v: format_working_days(parse_working_days(v)),
     "playbook": _playbook,
-    "weekly_target": _weekly_target,
+    "weekly_target": WEEKLY_TARGET.clean,
     "working_hours": lambda v: str(WorkingHours.parse(v)),
     "digest_time": lambda v: format_digest_time(parse_digest_time(v)),
 }
@@ -87,8 +77,10 @@ def change_profile(profile: Profile, key: str, text: str) -> None:
     """Validate and store one setting; raises ValueError with a sentence for the user."""
     if key not in SETTINGS:
         raise ValueError(f"Unknown setting {key!r}; use one of: {', '.join(SETTINGS)}.")
-    value = SETTINGS[key](text.strip())
+    value = SETTINGS[key](Text(key, 100).clean(text))
     candidate = {"country": profile.country, "subdivision": profile.subdivision, key: value}
+    if candidate["subdivision"] and not candidate["country"]:
+        raise ValueError("A subdivision is part of a country: set the country first.")
     public_holidays(str(candidate["country"]), str(candidate["subdivision"]))
     setattr(profile, key, value)
     changed = [key]
@@ -137,7 +129,7 @@ def change_settings(profile: Profile, texts: Mapping[str, str]) -> list[str]:
 @transaction.atomic
 def create_account(username: str, password: str, zone_name: str = "UTC") -> User:
     """A new user with a profile on their own clock; the username must be free."""
-    user = User.objects.create_user(username=username, password=password)
+    user = User.objects.create_user(username=USERNAME.clean(username), password=password)
     change_profile(profile_of(user), "timezone", zone_name)
     return user
 

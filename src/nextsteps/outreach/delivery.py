@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from email.message import EmailMessage
 
 from django.conf import settings
 from django.db import transaction
@@ -16,7 +17,7 @@ from django.utils import timezone
 from nextsteps.accounts.services import profile_of
 from nextsteps.outreach import failures, outbox, smtp
 from nextsteps.outreach.crypto import KeyMismatch
-from nextsteps.outreach.emails import Letter, build_email, envelope_sender
+from nextsteps.outreach.emails import CannotBuild, Letter, build_email, envelope_sender
 from nextsteps.outreach.models import MailAccount, Message
 from nextsteps.outreach.services import record_sending, server_of
 from nextsteps.playbook.sending import Recheck, SendingCalendar, recheck, retry_delay
@@ -50,7 +51,14 @@ def deliver(message: Message, worker_id: str) -> str:
         log.error("message %s: %s", message.pk, exc)
         return State.FAILED
     _thread(message, worker_id)
-    outcome = _converse(message, account, server)
+    try:
+        email = _email_of(message, account)
+    except CannotBuild as exc:
+        # Nothing left: the message failed, it is not uncertain.
+        outbox.settle(message, worker_id, State.FAILED, failures.cannot_build(str(exc)))
+        log.warning("message %s cannot be built: %s", message.pk, exc)
+        return State.FAILED
+    outcome = _converse(message, account, server, email)
     return _settle(message, worker_id, outcome, calendar)
 
 
@@ -83,7 +91,7 @@ def _thread(message: Message, worker_id: str) -> None:
     outbox.set_thread(message, worker_id, previous.message_id, references)
 
 
-def _converse(message: Message, account: MailAccount, server: smtp.Server) -> smtp.Outcome:
+def _email_of(message: Message, account: MailAccount) -> EmailMessage:
     letter = Letter(
         from_address=account.from_address,
         to_name=message.to_name,
@@ -91,13 +99,20 @@ def _converse(message: Message, account: MailAccount, server: smtp.Server) -> sm
         subject=message.subject,
         body=message.body,
     )
-    email = build_email(
+    if not letter.from_address:
+        raise CannotBuild("The mail account has no From address.")
+    return build_email(
         letter,
         message_id=message.message_id,
         in_reply_to=message.in_reply_to,
         references=message.references,
         date=timezone.now(),
     )
+
+
+def _converse(
+    message: Message, account: MailAccount, server: smtp.Server, email: EmailMessage
+) -> smtp.Outcome:
     assert message.lease_until is not None
     return smtp.send(
         server,

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.utils import parseaddr
 
 from django.contrib.auth.models import User
 
 from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import profile_of
-from nextsteps.outreach.models import MailAccount, Message, MessageTemplate
+from nextsteps.fields import FieldRefused
+from nextsteps.outreach.models import FROM_ADDRESS, MailAccount, Message, MessageTemplate
 from nextsteps.outreach.templating import Wording, render_wording, shipped
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.playbook.drafting import (
@@ -175,7 +175,12 @@ def facts_for(
 
 def sender_name(owner: User, account: MailAccount | None) -> str | None:
     """The user's name as their account knows it, else as their From line shows it."""
-    return owner.get_full_name() or (parseaddr(account.from_address)[0] if account else None)
+    if owner.get_full_name() or account is None:
+        return owner.get_full_name() or None
+    try:
+        return FROM_ADDRESS.split(account.from_address)[0]
+    except FieldRefused:
+        return ""
 
 
 def thread_subject(application: Application) -> str | None:

@@ -44,6 +44,12 @@ def cannot_decrypt(problem: str, digest: bool = False) -> str:
     return f"Not sent: {problem} {DIGEST_FIX_ACCOUNT if digest else FIX_ACCOUNT}"
 
 
+def cannot_build(problem: str) -> str:
+    """A message whose headers cannot be written (one stored before nextsteps checked
+    them): nothing was sent, and sending it again as it is would fail again."""
+    return f"Not sent: {problem} Correct it, then write the message again, or send it yourself."
+
+
 def _advice(cause: Cause | None, digest: bool) -> str:
     if digest:
         return DIGEST_FIX_ACCOUNT if cause in ACCOUNT_CAUSES else DIGEST_LOST

@@ -7,14 +7,24 @@ from typing import Any
 
 from django import forms
 
-from nextsteps.outreach.models import MailAccount
+from nextsteps.formfields import RuleField
+from nextsteps.outreach.models import (
+    BODY,
+    FROM_ADDRESS,
+    MAIL_HOST,
+    MAIL_USERNAME,
+    SUBJECT,
+    TEMPLATE_BODY,
+    TEMPLATE_SUBJECT,
+    MailAccount,
+)
 
 
 class MessageForm(forms.Form):
     """The draft editor: the text, and the moment to send it when the user picks one."""
 
-    subject = forms.CharField(max_length=500)
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}), max_length=20_000)
+    subject = RuleField(SUBJECT, required=True)
+    body = RuleField(BODY, required=True, widget=forms.Textarea(attrs={"rows": 14}))
     send_at = forms.DateTimeField(
         required=False,
         label="Day and time",
@@ -46,15 +56,15 @@ class MailAccountForm(forms.Form):
         (MailAccount.Security.NONE, "None: only for a server on this computer"),
     ]
 
-    host = forms.CharField(
-        max_length=255, label="Mail server (SMTP)", help_text="e.g. smtp.example.com"
+    host = RuleField(
+        MAIL_HOST, required=True, label="Mail server (SMTP)", help_text="e.g. smtp.example.com"
     )
     port = forms.IntegerField(min_value=1, max_value=65535, initial=587)
     security = forms.ChoiceField(choices=SECURITY, initial=MailAccount.Security.STARTTLS)
-    from_address = forms.CharField(
-        max_length=320, label="From", help_text="Your Name <you@example.com>"
+    from_address = RuleField(
+        FROM_ADDRESS, required=True, label="From", help_text="Your Name <you@example.com>"
     )
-    username = forms.CharField(max_length=320, required=False)
+    username = RuleField(MAIL_USERNAME)
     # Never filled in from the stored value: an empty field keeps the stored password.
     password = forms.CharField(
         required=False,
@@ -68,5 +78,5 @@ class MailAccountForm(forms.Form):
 
 
 class TemplateForm(forms.Form):
-    subject = forms.CharField(max_length=500)
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 16}), max_length=10_000)
+    subject = RuleField(TEMPLATE_SUBJECT, required=True)
+    body = RuleField(TEMPLATE_BODY, required=True, widget=forms.Textarea(attrs={"rows": 16}))

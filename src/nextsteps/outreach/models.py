@@ -9,8 +9,23 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from nextsteps.fields import EmailAddress, HostName, Mailbox, Text, WholeNumber
+from nextsteps.outreach.templating import MAX_OUTPUT_CHARS, MAX_TEMPLATE_CHARS
 from nextsteps.playbook.drafting import MessageKind
 from nextsteps.tracker.models import Application, NextStep
+
+# Each field's rule, once (see nextsteps.fields); the lengths are the columns' own.
+MAIL_HOST = HostName("The mail server", 255)
+MAIL_PORT = WholeNumber("The port", 1, 65535)
+FROM_ADDRESS = Mailbox("The From address", 320)
+MAIL_USERNAME = Text("The login", 320)
+DAILY_CAP = WholeNumber("The daily cap", 1, 1000)
+SUBJECT = Text("The subject", 500, required=True)
+BODY = Text("The message", MAX_OUTPUT_CHARS, required=True, multiline=True)
+TO_NAME = Text("The contact's name", 200)
+TO_ADDRESS = EmailAddress("The contact's e-mail address", 254, required=True)
+TEMPLATE_SUBJECT = Text("The template's subject", 500, required=True)
+TEMPLATE_BODY = Text("The template", MAX_TEMPLATE_CHARS, required=True, multiline=True)
 
 
 class MailAccount(models.Model):
@@ -24,11 +39,11 @@ class MailAccount(models.Model):
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="mail_account"
     )
-    host = models.CharField(max_length=255)
+    host = models.CharField(max_length=MAIL_HOST.max_length)
     port = models.PositiveIntegerField()
     security = models.CharField(max_length=8, choices=Security.choices)
-    from_address = models.CharField(max_length=320)
-    username = models.CharField(max_length=320, blank=True)
+    from_address = models.CharField(max_length=FROM_ADDRESS.max_length)
+    username = models.CharField(max_length=MAIL_USERNAME.max_length, blank=True)
     # Fernet token of the password (settings.ENCRYPTION_KEYS); never shown back.
     password_encrypted = models.TextField(blank=True)
     daily_cap = models.PositiveIntegerField(default=20)
@@ -47,7 +62,7 @@ class MessageTemplate(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
     kind = models.CharField(max_length=24, choices=[(k.value, k.value) for k in MessageKind])
-    subject = models.CharField(max_length=500)
+    subject = models.CharField(max_length=TEMPLATE_SUBJECT.max_length)
     body = models.TextField()
     updated = models.DateTimeField(auto_now=True)
 
@@ -92,9 +107,9 @@ class Message(models.Model):
     kind = models.CharField(
         max_length=24, choices=[*((k.value, k.value) for k in MessageKind), (DIGEST, DIGEST)]
     )
-    to_name = models.CharField(max_length=200, blank=True)
-    to_address = models.EmailField()
-    subject = models.CharField(max_length=500)
+    to_name = models.CharField(max_length=TO_NAME.max_length, blank=True)
+    to_address = models.EmailField(max_length=TO_ADDRESS.max_length)
+    subject = models.CharField(max_length=SUBJECT.max_length)
     body = models.TextField()
 
     state = models.CharField(max_length=16, choices=State.choices, default=State.SCHEDULED)

@@ -3,6 +3,8 @@ the user's own templates. Each view parses, calls a service, renders."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from typing import Any
@@ -17,10 +19,10 @@ from django.views.decorators.http import require_POST
 
 from nextsteps.accounts.services import profile_of
 from nextsteps.outreach import drafts, services
-from nextsteps.outreach.emails import as_eml, mailto_link
+from nextsteps.outreach.emails import CannotBuild, as_eml, mailto_link
 from nextsteps.outreach.forms import MailAccountForm, MessageForm, TemplateForm
 from nextsteps.outreach.models import Message
-from nextsteps.outreach.templating import shipped
+from nextsteps.outreach.templating import TemplateRefused, shipped
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.drafting import (
     MESSAGE_NAMES,
@@ -56,7 +58,23 @@ def _kind(step: NextStep, asked: str | None) -> MessageKind:
 SEND_BUTTONS = ("best", "now", "at")
 
 
+def template_refusals(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page whose draft comes from the user's own template: a template that
+    cannot render (over its time or size budget, say) is a sentence, not a 500."""
+
+    @functools.wraps(view)
+    def wrapped(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except TemplateRefused as exc:
+            message = f"Your template for this message cannot be used: {exc}"
+            return render(request, "web/refused.html", {"message": message}, status=400)
+
+    return wrapped
+
+
 @login_required
+@template_refusals
 def editor(request: SignedInRequest, step_id: int) -> HttpResponse:
     """The draft of a step's message, its tone flags, and the ways to send it."""
     step = step_or_404(request, step_id)
@@ -123,6 +141,7 @@ def _editor_page(
 
 
 @login_required
+@template_refusals
 def eml(request: SignedInRequest, step_id: int) -> HttpResponse:
     """The message as an .eml file to open in the user's own mail program: the draft,
     or (posted from the editor) the text as edited."""
@@ -130,7 +149,9 @@ def eml(request: SignedInRequest, step_id: int) -> HttpResponse:
     kind = _kind(step, request.GET.get("kind"))
     draft = services.draft(request.user, step, kind, timezone.now())
     form = MessageForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        if not form.is_valid():
+            return _cannot_download(request, " ".join(_sentences(form)))
         draft = services.check_text(
             request.user,
             step,
@@ -139,7 +160,11 @@ def eml(request: SignedInRequest, step_id: int) -> HttpResponse:
             form.cleaned_data["body"],
             timezone.now(),
         )
-    response = HttpResponse(as_eml(services.letter_of(draft)), content_type="message/rfc822")
+    try:
+        eml = as_eml(services.letter_of(draft))
+    except CannotBuild as exc:
+        return _cannot_download(request, str(exc))
+    response = HttpResponse(eml, content_type="message/rfc822")
     response["Content-Disposition"] = f'attachment; filename="{kind.value}-{step.id}.eml"'
     return response
 
@@ -179,6 +204,15 @@ def _what(message: Message) -> str:
         return "Your daily digest"
     name = MESSAGE_NAMES[MessageKind(message.kind)].capitalize()
     return f"{name} to {message.to_name or message.to_address}"
+
+
+def _sentences(form: MessageForm) -> list[str]:
+    return [str(error) for errors in form.errors.values() for error in errors]
+
+
+def _cannot_download(request: SignedInRequest, reason: str) -> HttpResponse:
+    message = f"This message cannot be downloaded as an e-mail: {reason}"
+    return render(request, "web/refused.html", {"message": message}, status=400)
 
 
 @login_required

@@ -14,10 +14,35 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from nextsteps.fields import Day, EmailAddress, Mailbox, Text, WebAddress
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.playbook.step import is_overdue, title
 from nextsteps.playbook.timeline import Channel, Culture, Stage
+
+# Each field's rule, once: the services apply them, the forms and the command line
+# show their sentences. The lengths are the columns' own.
+COMPANY_NAME = Text("The company's name", 200, required=True)
+ROLE = Text("The role", 200, required=True)
+POSTING_URL = WebAddress("The job posting's address", 500)
+SOURCE = Text("Where you found the job", 100)
+CONTACT_NAME = Text("The person's name", 200, required=True)
+CONTACT_EMAIL = EmailAddress("The e-mail address", 254)
+PHONE = Text("The phone number", 40)
+JOB_TITLE = Text("The job title", 200)
+# A contact's name and address typed as one line, as the command line takes them.
+CONTACT = Mailbox("The contact", person=True)
+NOTE = Text("The note", 10_000, multiline=True)
+SKIP_REASON = Text(
+    "The reason to skip it", 200, required=True, if_empty="Say in a few words why you skip it."
+)
+APPLIED_ON = Day("The date you applied", past_only=True)
+HAPPENED_ON = Day("The day it happened", past_only=True)
+INTERVIEW_ON = Day("The interview's day")
+DECISION_BY = Day("The decision date")
+WAIT_UNTIL = Day("The day they asked you to wait until")
+DUE = Day("The day you promised the material by")
+INTERVIEW_END = Day("The interview's end")
 
 
 def _choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
@@ -26,7 +51,7 @@ def _choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
 
 class Company(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=COMPANY_NAME.max_length)
     website = models.CharField(max_length=200, blank=True)
     culture = models.CharField(max_length=16, choices=_choices(Culture), default=Culture.MODERN)
 
@@ -43,10 +68,10 @@ class Company(models.Model):
 class Contact(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
     company = models.ForeignKey(Company, models.SET_NULL, null=True, blank=True)
-    name = models.CharField(max_length=200)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    title = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=CONTACT_NAME.max_length)
+    email = models.EmailField(max_length=CONTACT_EMAIL.max_length, blank=True)
+    phone = models.CharField(max_length=PHONE.max_length, blank=True)
+    title = models.CharField(max_length=JOB_TITLE.max_length, blank=True)
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>" if self.email else self.name
@@ -60,9 +85,9 @@ class Application(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
     company = models.ForeignKey(Company, models.PROTECT, related_name="applications")
-    role = models.CharField(max_length=200)
-    posting_url = models.URLField(max_length=500, blank=True)
-    source = models.CharField(max_length=100, blank=True)
+    role = models.CharField(max_length=ROLE.max_length)
+    posting_url = models.URLField(max_length=POSTING_URL.max_length, blank=True)
+    source = models.CharField(max_length=SOURCE.max_length, blank=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERMANENT)
     contacts = models.ManyToManyField(Contact, blank=True, related_name="applications")
     created = models.DateTimeField(auto_now_add=True)
@@ -148,7 +173,7 @@ class NextStep(models.Model):
     state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
     closed_at = models.DateTimeField(null=True, blank=True)
     # Why the user chose not to do it; a skipped step stays skipped across replans.
-    skip_reason = models.CharField(max_length=200, blank=True)
+    skip_reason = models.CharField(max_length=SKIP_REASON.max_length, blank=True)
     # Raised whenever a replan moves the step, so a calendar app that already
     # shows it replaces it (iCalendar SEQUENCE).
     sequence = models.PositiveIntegerField(default=0)

@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from nextsteps.accounts.models import TIMEZONE, USERNAME
 from nextsteps.accounts.services import create_account
 from nextsteps.playbook import Event, EventKind
 from nextsteps.playbook.timeline import Channel, Culture
@@ -170,10 +171,11 @@ SEARCH = (
 
 def create_demo(username: str, timezone_name: str) -> tuple[User, str]:
     """The demo account and its password."""
+    username = USERNAME.clean(username)
     if User.objects.filter(username=username).exists():
         raise AccountExists(f"There is already an account called {username!r}; pick another.")
     password = secrets.token_urlsafe(12)
-    zone = ZoneInfo(timezone_name)
+    zone = ZoneInfo(TIMEZONE.clean(timezone_name))
     today = timezone.now().astimezone(zone).date()
     with transaction.atomic():
         user = create_account(username, password, timezone_name)

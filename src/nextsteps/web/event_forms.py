@@ -4,25 +4,27 @@ event on their clock; the view only records it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
-from datetime import time as Clock
+from datetime import datetime, tzinfo
 from typing import Any, ClassVar
 
 from django import forms
 
+from nextsteps.formfields import RuleField
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, InvalidEvent
 from nextsteps.playbook.describe import CHANNEL_WORDS, EVENT_NAMES
 from nextsteps.playbook.timeline import Channel
 from nextsteps.playbook.workdays import MORNING
-from nextsteps.tracker.models import Application, Contact
-from nextsteps.tracker.services import ContactDetails
+from nextsteps.tracker.models import CONTACT_EMAIL, CONTACT_NAME, NOTE, Application, Contact
+from nextsteps.tracker.services import ContactDetails, check_event, moment_on
 from nextsteps.web.forms import DAY
 
 CLOCK = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 TEXT = forms.Textarea(attrs={"rows": 3})
-# A clock a little ahead of ours must not make "just now" look like the future.
-SLACK = timedelta(minutes=5)
+
+
+def note_field(**kwargs: Any) -> RuleField:
+    return RuleField(NOTE, widget=TEXT, **kwargs)
 
 
 class EventForm(forms.Form):
@@ -30,7 +32,6 @@ class EventForm(forms.Form):
 
     kind: ClassVar[EventKind]
     title: ClassVar[str]
-    future: ClassVar[str] = "That is in the future: record it once it has happened."
 
     day = forms.DateField(widget=DAY)
     time = forms.TimeField(
@@ -46,36 +47,28 @@ class EventForm(forms.Form):
         self.now = now.astimezone(zone)
         self.fields["day"].initial = self.now.date()
         self.planned: PlannedEvent | None = None
-
-    def moment(self, day: date, clock: Clock | None) -> datetime:
-        if clock is None:
-            if day == self.now.date():
-                return self.now.replace(second=0, microsecond=0)
-            clock = MORNING
-        return datetime.combine(day, clock, tzinfo=self.zone)
+        self.checked_note = ""
 
     def clean(self) -> dict[str, Any]:
+        """The event, checked by the rule record_event applies (nothing in the future,
+        dates nextsteps can plan with, the note's length)."""
         data = super().clean() or {}
         if self.errors:
             return data
-        at = self.moment(data["day"], data.get("time"))
-        if at > self.now + SLACK and self.too_late(data):
-            raise forms.ValidationError(self.too_late(data))
+        at = moment_on(data["day"], data.get("time"), self.now)
         try:
-            self.planned = self.event(data, at)
+            planned = self.event(data, at)
+            self.checked_note = check_event(planned, self.note_text(), self.now)
         except InvalidEvent as exc:
             raise forms.ValidationError(str(exc)) from None
+        self.planned = planned
         return data
-
-    def too_late(self, data: dict[str, Any]) -> str:
-        """Why the event cannot be in the future; empty when it can."""
-        return self.future
 
     def event(self, data: dict[str, Any], at: datetime) -> PlannedEvent:
         return PlannedEvent(self.kind, at)
 
     def note_text(self) -> str:
-        return str(self.cleaned_data.get("note", "")).strip()
+        return str(self.cleaned_data.get("note", ""))
 
     def people(self) -> list[Contact | ContactDetails]:
         return []
@@ -84,7 +77,6 @@ class EventForm(forms.Form):
 class InterviewHeldForm(EventForm):
     kind = EventKind.INTERVIEW_HELD
     title = "Interview held"
-    future = "An interview cannot be held in the future: record it as booked instead."
 
     time = forms.TimeField(widget=CLOCK, label="Started at")
     end = forms.TimeField(widget=CLOCK, required=False, label="Ended at")
@@ -94,8 +86,8 @@ class InterviewHeldForm(EventForm):
         widget=forms.CheckboxSelectMultiple,
         label="With",
     )
-    new_name = forms.CharField(max_length=200, required=False, label="With someone new: name")
-    new_email = forms.EmailField(required=False, label="Their e-mail")
+    new_name = RuleField(CONTACT_NAME, label="With someone new: name")
+    new_email = RuleField(CONTACT_EMAIL, label="Their e-mail", widget=forms.EmailInput)
     decision_by = forms.DateField(
         widget=DAY, required=False, label="You will hear back by", help_text="The day they gave."
     )
@@ -105,7 +97,7 @@ class InterviewHeldForm(EventForm):
         label="They asked you to wait until",
         help_text="Only if they asked you not to contact them before a date.",
     )
-    note = forms.CharField(widget=TEXT, required=False, label="What they said about the next steps")
+    note = note_field(label="What they said about the next steps")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -139,10 +131,9 @@ class InterviewHeldForm(EventForm):
 class InterviewBookedForm(EventForm):
     kind = EventKind.INTERVIEW_SCHEDULED
     title = "Interview booked"
-    future = ""  # the interview is usually ahead
 
     time = forms.TimeField(widget=CLOCK, label="Starts at")
-    note = forms.CharField(widget=TEXT, required=False, label="Where, with whom")
+    note = note_field(label="Where, with whom")
 
 
 class ReflectionForm(EventForm):
@@ -151,16 +142,14 @@ class ReflectionForm(EventForm):
     kind = EventKind.REFLECTED
     title = "How the interview went"
 
-    strong_points = forms.CharField(widget=TEXT, required=False, label="Your strong points")
-    to_improve = forms.CharField(widget=TEXT, required=False, label="What you could improve")
-    topics = forms.CharField(
-        widget=TEXT, required=False, label="Topics to bring up in your next messages"
-    )
+    strong_points = note_field(label="Your strong points")
+    to_improve = note_field(label="What you could improve")
+    topics = note_field(label="Topics to bring up in your next messages")
     field_order = ["strong_points", "to_improve", "topics", "day", "time"]
 
     def note_text(self) -> str:
         parts = [
-            (self.fields[name].label, self.cleaned_data[name].strip())
+            (self.fields[name].label, self.cleaned_data[name])
             for name in ("strong_points", "to_improve", "topics")
         ]
         return "\n".join(f"{label}: {text}" for label, text in parts if text)
@@ -172,7 +161,7 @@ class ReplyForm(EventForm):
 
     decision_by = forms.DateField(widget=DAY, required=False, label="They will decide by")
     wait_until = forms.DateField(widget=DAY, required=False, label="They asked you to wait until")
-    note = forms.CharField(widget=TEXT, required=False, label="What they said")
+    note = note_field(label="What they said")
 
     def event(self, data: dict[str, Any], at: datetime) -> PlannedEvent:
         return PlannedEvent(
@@ -184,8 +173,11 @@ class MaterialsForm(EventForm):
     kind = EventKind.MATERIALS_REQUESTED
     title = "They asked for material"
 
-    note = forms.CharField(
-        widget=TEXT, label="What they asked for", help_text="References, a portfolio, a test..."
+    note = note_field(
+        required=True,
+        label="What they asked for",
+        help_text="References, a portfolio, a test...",
+        error_messages={"required": "Say what they asked for."},
     )
     due_day = forms.DateField(widget=DAY, required=False, label="You promised it by")
     due_time = forms.TimeField(widget=CLOCK, required=False, label="At")
@@ -213,7 +205,7 @@ class OutcomeForm(EventForm):
     official = forms.BooleanField(
         required=False, label="The offer is in writing", help_text="Until then it is verbal."
     )
-    note = forms.CharField(widget=TEXT, required=False)
+    note = note_field()
     field_order = ["outcome", "official", "day", "time", "note"]
 
     def event(self, data: dict[str, Any], at: datetime) -> PlannedEvent:
@@ -229,11 +221,8 @@ class OtherEventForm(EventForm):
         required=False,
         label="How",
     )
-    note = forms.CharField(widget=TEXT, required=False)
+    note = note_field()
     field_order = ["what", "day", "time", "channel", "note"]
-
-    def too_late(self, data: dict[str, Any]) -> str:
-        return "" if data["what"] == EventKind.INTERVIEW_SCHEDULED else self.future
 
     def event(self, data: dict[str, Any], at: datetime) -> PlannedEvent:
         channel = Channel(data["channel"]) if data["channel"] else None

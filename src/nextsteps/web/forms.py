@@ -12,8 +12,20 @@ from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.forms.utils import pretty_name
 
+from nextsteps.formfields import RuleField, clean_day
 from nextsteps.playbook.timeline import Culture
-from nextsteps.tracker.models import Contact
+from nextsteps.tracker.models import (
+    APPLIED_ON,
+    COMPANY_NAME,
+    CONTACT_EMAIL,
+    CONTACT_NAME,
+    JOB_TITLE,
+    PHONE,
+    POSTING_URL,
+    ROLE,
+    SKIP_REASON,
+    Contact,
+)
 from nextsteps.tracker.services import ContactDetails
 
 DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -32,10 +44,10 @@ def timezone_choices() -> list[tuple[str, str]]:
 class PersonFields(forms.Form):
     """Name, e-mail, phone and title of someone at the employer."""
 
-    name = forms.CharField(max_length=200, required=False)
-    email = forms.EmailField(required=False, label="E-mail")
-    phone = forms.CharField(max_length=40, required=False)
-    title = forms.CharField(max_length=200, required=False, label="Job title")
+    name = RuleField(CONTACT_NAME)
+    email = RuleField(CONTACT_EMAIL, label="E-mail", widget=forms.EmailInput)
+    phone = RuleField(PHONE)
+    title = RuleField(JOB_TITLE, label="Job title")
 
     person_required = False
 
@@ -54,11 +66,11 @@ class PersonFields(forms.Form):
 
 
 class ApplicationForm(PersonFields):
-    company = forms.CharField(max_length=200, help_text="Pick one you know or type a new name.")
-    role = forms.CharField(max_length=200)
-    posting_url = forms.URLField(
-        max_length=500, required=False, assume_scheme="https", label="Job posting (web address)"
+    company = RuleField(
+        COMPANY_NAME, required=True, help_text="Pick one you know or type a new name."
     )
+    role = RuleField(ROLE, required=True)
+    posting_url = RuleField(POSTING_URL, label="Job posting (web address)", widget=forms.URLInput)
     applied_on = forms.DateField(
         required=False,
         widget=DAY,
@@ -77,18 +89,12 @@ class ApplicationForm(PersonFields):
             label = self.fields[name].label or pretty_name(name)
             self.fields[name].label = f"Contact's {label.lower()}"
 
-    def clean_company(self) -> str:
-        return " ".join(self.cleaned_data["company"].split())
-
     def clean_applied_on(self) -> date | None:
-        day: date | None = self.cleaned_data["applied_on"]
-        if day is not None and day > self.today:
-            raise forms.ValidationError("The date you applied cannot be in the future.")
-        return day
+        return clean_day(APPLIED_ON, self.cleaned_data["applied_on"], self.today)
 
 
 class ContactForm(PersonFields):
-    company = forms.CharField(max_length=200, required=False)
+    company = RuleField(COMPANY_NAME)
     person_required = True
     field_order = ["name", "company", "title", "email", "phone"]
 
@@ -124,17 +130,7 @@ class PersonForm(PersonFields):
 
 
 class SkipForm(forms.Form):
-    reason = forms.CharField(
-        max_length=200,
-        label="Why skip it?",
-        error_messages={"required": "Say in a few words why you skip it."},
-    )
-
-    def clean_reason(self) -> str:
-        reason = " ".join(self.cleaned_data["reason"].split())
-        if not reason:
-            raise forms.ValidationError("Say in a few words why you skip it.")
-        return reason
+    reason = RuleField(SKIP_REASON, required=True, label="Why skip it?")
 
 
 class SignupForm(UserCreationForm):  # type: ignore[type-arg]

@@ -6,16 +6,21 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 
+from nextsteps.fields import FieldRefused, is_loopback, shown
 from nextsteps.outreach import failures, smtp
 from nextsteps.outreach.crypto import KeyMismatch, decrypt_password, encrypt_password
-from nextsteps.outreach.emails import envelope_sender
-from nextsteps.outreach.models import MailAccount
+from nextsteps.outreach.models import (
+    DAILY_CAP,
+    FROM_ADDRESS,
+    MAIL_HOST,
+    MAIL_PORT,
+    MAIL_USERNAME,
+    MailAccount,
+)
 from nextsteps.outreach.services.errors import Refused
 
-MAX_DAILY_CAP = 1000
+MAX_DAILY_CAP = DAILY_CAP.high
 
 
 @dataclass(frozen=True)
@@ -31,40 +36,41 @@ class AccountSettings:
 def set_mail_account(
     owner: User, details: AccountSettings, password: str | None = None
 ) -> MailAccount:
-    """Create or change the user's mail account. A password of None keeps the stored one."""
-    _check_account(details)
+    """Create or change the user's mail account. A password of None keeps the stored one.
+
+    Raises Refused (one sentence) for a setting that breaks its rule, and for a
+    password that would cross the network in clear text."""
     account = MailAccount.objects.filter(owner=owner).first() or MailAccount(owner=owner)
-    account.host = details.host.strip()
-    account.port = details.port
+    try:
+        host = MAIL_HOST.clean(details.host)
+        port = MAIL_PORT.clean(details.port)
+        from_address = FROM_ADDRESS.clean(details.from_address)
+        username = MAIL_USERNAME.clean(details.username)
+        daily_cap = DAILY_CAP.clean(details.daily_cap) if details.daily_cap is not None else None
+    except FieldRefused as exc:
+        raise Refused(str(exc)) from None
+    if details.security not in MailAccount.Security.values:
+        choices = ", ".join(MailAccount.Security.values)
+        raise Refused(f"Security must be one of {choices}, not {shown(details.security)}.")
+    keeps_password = password is None and bool(account.password_encrypted)
+    in_clear = details.security == MailAccount.Security.NONE and not is_loopback(host)
+    if in_clear and (password or keeps_password):
+        raise Refused(
+            "Without starttls or tls the password would cross the network in clear "
+            f"text to {host}: choose starttls or tls (only a server on this computer, "
+            "such as 127.0.0.1, may go without)."
+        )
+    account.host = host
+    account.port = port
     account.security = details.security
-    account.from_address = details.from_address.strip()
-    account.username = details.username.strip()
-    if details.daily_cap is not None:
-        account.daily_cap = details.daily_cap
+    account.from_address = from_address
+    account.username = username
+    if daily_cap is not None:
+        account.daily_cap = daily_cap
     if password is not None:
         account.password_encrypted = encrypt_password(password) if password else ""
     account.save()
     return account
-
-
-def _check_account(details: AccountSettings) -> None:
-    if not details.host.strip() or any(c.isspace() for c in details.host.strip()):
-        raise Refused(f"The mail server must be a host name, not {details.host!r}.")
-    if not 0 < details.port < 65536:
-        raise Refused(f"The port must be a number from 1 to 65535, not {details.port}.")
-    if details.security not in MailAccount.Security.values:
-        choices = ", ".join(MailAccount.Security.values)
-        raise Refused(f"Security must be one of {choices}, not {details.security!r}.")
-    try:
-        validate_email(envelope_sender(details.from_address))
-    except ValidationError:
-        raise Refused(
-            f"The From address must look like 'Ann Lee <ann@example.com>', "
-            f"not {details.from_address!r}."
-        ) from None
-    cap = details.daily_cap
-    if cap is not None and not 1 <= cap <= MAX_DAILY_CAP:
-        raise Refused(f"The daily cap must be from 1 to {MAX_DAILY_CAP}, not {cap}.")
 
 
 def mail_account_of(owner: User) -> MailAccount | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
-from email.utils import parseaddr
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -13,9 +12,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from nextsteps.accounts.services import profile_of
+from nextsteps.fields import FieldRefused
 from nextsteps.outreach import drafts
-from nextsteps.outreach.emails import Letter
-from nextsteps.outreach.models import DIGEST, MailAccount, Message
+from nextsteps.outreach.emails import CannotBuild, Letter, build_email
+from nextsteps.outreach.models import BODY, DIGEST, FROM_ADDRESS, SUBJECT, MailAccount, Message
 from nextsteps.outreach.services.errors import Refused
 from nextsteps.outreach.services.mail_accounts import mail_account_of
 from nextsteps.playbook import Event as PlannedEvent
@@ -92,11 +92,12 @@ def schedule_message(
     """
     _check_owner(owner, step)
     now = now or timezone.now()
-    body = body.replace("\r\n", "\n").strip() + "\n"
     account = mail_account_of(owner)
     contact = drafts.contact_of(step.application)
     _check_sendable(step, kind, subject, body, account, contact)
     assert contact is not None
+    assert account is not None
+    subject, body = SUBJECT.clean(subject), BODY.clean(body) + "\n"
     calendar = profile_of(owner).sending_calendar()
     window = drafts.window_of(step, kind)
     try:
@@ -148,11 +149,16 @@ def _check_sendable(
         raise Refused("The application's contact has no e-mail address to send to.")
     if not subject.strip() or not body.strip():
         raise Refused("The message needs a subject and a body.")
-    if "\n" in subject or "\r" in subject:
-        raise Refused("The subject must be one line.")
     missing = placeholders_in(f"{subject}\n{body}")
     if missing:
         raise Refused(f"Fill in {', '.join(missing)} before sending.")
+    try:
+        # Whatever cannot be written as an e-mail is refused now, not found out
+        # by the worker after it claimed the message.
+        BODY.clean(body)
+        build_email(Letter(account.from_address, contact.name, contact.email, subject, body))
+    except (FieldRefused, CannotBuild) as exc:
+        raise Refused(str(exc)) from None
     live = step.messages.filter(state__in=Message.LIVE_STATES).exists()
     if live:
         raise Refused(_already_has_message(step))
@@ -173,7 +179,7 @@ def queue_digest(
     account = mail_account_of(owner)
     if account is None:
         return None
-    name, address = parseaddr(account.from_address)
+    name, address = FROM_ADDRESS.split(account.from_address)
     return Message.objects.create(
         owner=owner,
         kind=DIGEST,

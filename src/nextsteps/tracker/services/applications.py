@@ -6,15 +6,24 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from nextsteps.accounts.services import profile_of
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind
 from nextsteps.playbook.timeline import Culture
-from nextsteps.tracker.models import Application, Company
+from nextsteps.tracker.models import (
+    APPLIED_ON,
+    COMPANY_NAME,
+    POSTING_URL,
+    ROLE,
+    SOURCE,
+    Application,
+    Company,
+)
 from nextsteps.tracker.services.contacts import ContactDetails, new_contact
 from nextsteps.tracker.services.errors import NotFound
-from nextsteps.tracker.services.events import record_event
+from nextsteps.tracker.services.events import moment_on, record_event
 
 
 def application_of(owner: User, application_id: int) -> Application:
@@ -37,15 +46,26 @@ def add_application(
     source: str = "",
     kind: str = Application.Kind.PERMANENT,
 ) -> Application:
-    """Save a job; with `applied_on`, also record that the application was sent."""
-    company, _ = Company.objects.get_or_create(owner=owner, name=company_name.strip())
+    """Save a job; with `applied_on`, also record that the application was sent.
+
+    Raises FieldRefused (one sentence) for a field that breaks its rule, before
+    anything is written."""
+    now = timezone.now().astimezone(profile_of(owner).zone)
+    company_name = COMPANY_NAME.clean(company_name)
+    role = ROLE.clean(role)
+    posting_url = POSTING_URL.clean(posting_url)
+    source = SOURCE.clean(source)
+    contact = contact.cleaned() if contact is not None else None
+    if applied_on is not None:
+        APPLIED_ON.clean(applied_on, now.date())
+    company, _ = Company.objects.get_or_create(owner=owner, name=company_name)
     if culture is not None and company.culture != culture:
         company.culture = culture
         company.save(update_fields=["culture"])
     application = Application.objects.create(
         owner=owner,
         company=company,
-        role=role.strip(),
+        role=role,
         posting_url=posting_url,
         source=source,
         kind=kind,
@@ -53,6 +73,6 @@ def add_application(
     if contact is not None:
         application.contacts.add(new_contact(owner, contact, company))
     if applied_on is not None:
-        workdays = profile_of(owner).workdays()
-        record_event(application, PlannedEvent(EventKind.APPLIED, workdays.at(applied_on)))
+        at = moment_on(applied_on, None, now)
+        record_event(application, PlannedEvent(EventKind.APPLIED, at), now=now)
     return application

@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from nextsteps.tracker.models import Application, Company, Contact
+from nextsteps.tracker.models import (
+    COMPANY_NAME,
+    CONTACT,
+    CONTACT_EMAIL,
+    CONTACT_NAME,
+    JOB_TITLE,
+    PHONE,
+    Application,
+    Company,
+    Contact,
+)
 from nextsteps.tracker.services.errors import NotFound
 
 
@@ -18,20 +28,36 @@ class ContactDetails:
     phone: str = ""
     title: str = ""
 
+    @classmethod
+    def typed(cls, text: str) -> ContactDetails:
+        """`Jane Doe <jane@example.com>`, or just the name, as one line."""
+        return cls(*CONTACT.split(text))
+
+    def cleaned(self) -> ContactDetails:
+        """The details as stored; raises FieldRefused with the first field's sentence."""
+        return ContactDetails(
+            name=CONTACT_NAME.clean(self.name),
+            email=CONTACT_EMAIL.clean(self.email),
+            phone=PHONE.clean(self.phone),
+            title=JOB_TITLE.clean(self.title),
+        )
+
 
 def new_contact(owner: User, details: ContactDetails, company: Company | None) -> Contact:
+    details = details.cleaned()
     return Contact.objects.create(
         owner=owner,
         company=company,
-        name=details.name.strip(),
-        email=details.email.strip(),
-        phone=details.phone.strip(),
-        title=details.title.strip(),
+        name=details.name,
+        email=details.email,
+        phone=details.phone,
+        title=details.title,
     )
 
 
-def _company_named(owner_id: int, name: str) -> Company | None:
-    name = name.strip()
+def company_named(owner_id: int, name: str) -> Company | None:
+    """The owner's company of that name, made if new; None for no name."""
+    name = COMPANY_NAME.clean(name) if name.strip() else ""
     return Company.objects.get_or_create(owner_id=owner_id, name=name)[0] if name else None
 
 
@@ -50,7 +76,7 @@ def add_contact(
     application: Application | None = None,
 ) -> Contact:
     """A new person; with `application`, one of its contacts (and of its company)."""
-    company = application.company if application else _company_named(owner.pk, company_name)
+    company = application.company if application else company_named(owner.pk, company_name)
     contact = new_contact(owner, details, company)
     if application is not None:
         application.contacts.add(contact)
@@ -59,11 +85,12 @@ def add_contact(
 
 @transaction.atomic
 def change_contact(contact: Contact, details: ContactDetails, company_name: str = "") -> None:
-    contact.company = _company_named(contact.owner_id, company_name)
-    contact.name = details.name.strip()
-    contact.email = details.email.strip()
-    contact.phone = details.phone.strip()
-    contact.title = details.title.strip()
+    details = details.cleaned()
+    contact.company = company_named(contact.owner_id, company_name)
+    contact.name = details.name
+    contact.email = details.email
+    contact.phone = details.phone
+    contact.title = details.title
     contact.save()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -13,11 +13,25 @@ from django.utils import timezone
 
 from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import PLAN_INPUTS, profile_of
+from nextsteps.fields import FieldRefused
 from nextsteps.playbook import Event as PlannedEvent
-from nextsteps.playbook import EventKind, Step, StepKind, Timeline, plan
+from nextsteps.playbook import EventKind, InvalidEvent, Step, StepKind, Timeline, plan
 from nextsteps.playbook.step import completed_by
 from nextsteps.playbook.timeline import OUTCOMES, Culture, Stage
-from nextsteps.tracker.models import Application, Contact, Event, NextStep
+from nextsteps.playbook.workdays import MORNING
+from nextsteps.tracker.models import (
+    DECISION_BY,
+    DUE,
+    HAPPENED_ON,
+    INTERVIEW_END,
+    INTERVIEW_ON,
+    NOTE,
+    WAIT_UNTIL,
+    Application,
+    Contact,
+    Event,
+    NextStep,
+)
 from nextsteps.tracker.services.contacts import ContactDetails, new_contact
 from nextsteps.tracker.services.errors import NotFound
 
@@ -28,19 +42,69 @@ class Recorded:
     warnings: list[str] = field(default_factory=list)
 
 
+# A clock a little ahead of ours must not make "just now" look like the future.
+SLACK = timedelta(minutes=5)
+# What happened has happened: only a booked interview lies ahead.
+AHEAD = frozenset({EventKind.INTERVIEW_SCHEDULED})
+IN_THE_FUTURE = {
+    EventKind.APPLIED: "The date you applied cannot be in the future.",
+    EventKind.INTERVIEW_HELD: (
+        "An interview cannot be held in the future: record it as booked instead."
+    ),
+}
+FUTURE = "That is in the future: record it once it has happened."
+
+
+def moment_on(day: date, clock: time | None, now: datetime) -> datetime:
+    """When something happened on `day`, on the clock of `now` (the user's): at
+    `clock`; without one, now if `day` is today, and 09:00 on another day."""
+    if clock is None:
+        if day == now.date():
+            return now.replace(second=0, microsecond=0)
+        clock = MORNING
+    return datetime.combine(day, clock, tzinfo=now.tzinfo)
+
+
+def check_event(planned: PlannedEvent, note: str, now: datetime) -> str:
+    """Refuse an event that cannot have happened yet, or whose dates nextsteps cannot
+    plan with (InvalidEvent, one sentence); returns the note as it is stored."""
+    today = now.astimezone(planned.at.tzinfo).date()
+    try:
+        if planned.kind in AHEAD:
+            INTERVIEW_ON.clean(planned.at.date(), today)
+        elif planned.at > now + SLACK:
+            raise InvalidEvent(IN_THE_FUTURE.get(planned.kind, FUTURE))
+        else:
+            HAPPENED_ON.clean(planned.at.date(), today)
+        for rule, day in (
+            (INTERVIEW_END, planned.end and planned.end.date()),
+            (DECISION_BY, planned.decision_by),
+            (WAIT_UNTIL, planned.wait_until),
+            (DUE, planned.due and planned.due.date()),
+        ):
+            if day:
+                rule.clean(day, today)
+        return NOTE.clean(note)
+    except FieldRefused as exc:
+        raise InvalidEvent(str(exc)) from None
+
+
 def record_event(
     application: Application,
     planned: PlannedEvent,
     note: str = "",
     people: Sequence[Contact | ContactDetails] = (),
+    now: datetime | None = None,
 ) -> Recorded:
     """Append the event and replace the application's open steps with a fresh plan,
     in one transaction: the plan never disagrees with the timeline.
 
-    `planned` is on the user's clock (its dates were checked against that day).
-    `people` were part of it (the interviewers, say): existing contacts of the
-    owner, or details of new ones; they also join the application's contacts.
+    `planned` is on the user's clock (its dates were checked against that day);
+    check_event refuses it if it is in the future (InvalidEvent). `people` were
+    part of it (the interviewers, say): existing contacts of the owner, or details
+    of new ones; they also join the application's contacts.
     """
+    note = check_event(planned, note, now or timezone.now())
     with transaction.atomic():
         # Serialises replans of one application across processes.
         locked = Application.objects.select_for_update().select_related("company", "owner")

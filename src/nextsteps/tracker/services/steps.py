@@ -7,10 +7,11 @@ from datetime import datetime
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from nextsteps.fields import FieldRefused
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.step import COMPLETING_EVENT
-from nextsteps.tracker.models import Application, NextStep
+from nextsteps.tracker.models import SKIP_REASON, Application, NextStep
 from nextsteps.tracker.services.errors import NotFound, StepRefused
 from nextsteps.tracker.services.events import Recorded, record_event
 
@@ -58,12 +59,13 @@ def complete_step(step: NextStep, now: datetime) -> Recorded:
 
 def skip_step(step: NextStep, reason: str, now: datetime) -> None:
     """Set a step aside for a reason; replans do not bring it back unchanged."""
-    reason = " ".join(reason.split())
-    if not reason:
-        raise StepRefused("Say in a few words why you skip it.")
+    try:
+        reason = SKIP_REASON.clean(reason)
+    except FieldRefused as exc:
+        raise StepRefused(str(exc)) from None
     with transaction.atomic():
         step = _lock_open(step)
         step.state = NextStep.State.SKIPPED
-        step.skip_reason = reason[: NextStep._meta.get_field("skip_reason").max_length]
+        step.skip_reason = reason
         step.closed_at = now
         step.save(update_fields=["state", "skip_reason", "closed_at", "updated"])

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 
+from nextsteps.fields import FieldRefused
+from nextsteps.playbook import InvalidEvent
 from nextsteps.playbook.describe import event_name
 from nextsteps.tracker import services
 from nextsteps.web.event_forms import EVENT_FORMS
@@ -28,7 +30,14 @@ def log(request: SignedInRequest, application_id: int, form: str) -> HttpRespons
     )
     if not bound.is_valid() or bound.planned is None:
         return render_page(request, application, now, bound, 400, form)
-    recorded = services.record_event(application, bound.planned, bound.note_text(), bound.people())
+    try:
+        recorded = services.record_event(
+            application, bound.planned, bound.checked_note, bound.people()
+        )
+    except (InvalidEvent, FieldRefused) as exc:
+        # A minute later than the form's check, or a new person's details.
+        bound.add_error(None, str(exc))
+        return render_page(request, application, now, bound, 400, form)
     fact = recorded.event.as_planned()
     messages.success(request, f"Recorded: {event_name(fact.kind, fact.channel, fact.official)}.")
     for warning in recorded.warnings:

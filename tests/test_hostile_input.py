@@ -1,0 +1,145 @@
+"""The cases of careless and hostile input an outside test found (issue 12), each
+named after what it protects: one clear answer, nothing lost, nobody else affected."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import time_machine
+from django.urls import reverse
+
+from nextsteps import worker
+from nextsteps.outreach import services as outreach
+from nextsteps.outreach.models import MailAccount, Message
+from nextsteps.playbook import EventKind
+from nextsteps.reminders.services import feed_of
+from nextsteps.tracker.models import Contact, Event, NextStep
+from tests.outreach.base import INTERVIEW_DAY
+from tests.outreach.views import ViewTestCase
+from tests.web.base import MONDAY, WebTestCase
+
+FRIDAY_MORNING = datetime(2026, 11, 6, 9, 0)
+CRLF_NAME = "Jane\r\nBcc: x@example.com"
+
+
+class LineBreakInAHeaderFieldTestCase(ViewTestCase):
+    """Issue 12, case 1: a line break in a contact's name or in the From address."""
+
+    def test_a_contact_name_with_a_line_break_is_refused_where_it_is_typed(self) -> None:
+        response = self.post(self.owner, reverse("contacts"), {"name": CRLF_NAME})
+        self.assertContains(response, "must be one line, without a line break", status_code=400)
+        self.assertFalse(Contact.objects.filter(name__contains="Bcc").exists())
+
+    def test_a_from_address_with_a_line_break_is_refused_where_it_is_typed(self) -> None:
+        form = {
+            "host": "127.0.0.1",
+            "port": "2525",
+            "security": "none",
+            "from_address": "Alice <alice@example.com>\r\nBcc: x@example.com",
+            "daily_cap": "20",
+        }
+        response = self.post(self.owner, reverse("mail-account"), form)
+        self.assertContains(response, "must be one line, without a line break", status_code=400)
+        self.assertFalse(MailAccount.objects.exists())
+
+    def test_a_message_to_a_name_stored_with_a_line_break_is_refused_before_any_claim(
+        self,
+    ) -> None:
+        self.mail_account(2525)
+        Contact.objects.filter(owner=self.alice).update(name=CRLF_NAME)  # stored before the rule
+        with self.assertRaisesRegex(outreach.Refused, "must be one line"):
+            self.schedule()
+        self.assertFalse(Message.objects.exists())
+
+    def test_a_message_that_cannot_be_built_fails_with_its_reason_never_uncertain(
+        self,
+    ) -> None:
+        self.mail_account(2525)  # nothing listens: a message that got that far would retry
+        message = self.schedule()
+        Message.objects.filter(pk=message.pk).update(to_name=CRLF_NAME)
+        with time_machine.travel(FRIDAY_MORNING, tick=True):
+            worker.run_once()
+        message.refresh_from_db()
+        self.assertEqual(message.state, Message.State.FAILED)
+        self.assertIn("must be one line", message.reason)
+
+    def test_the_eml_download_of_such_a_message_answers_with_a_sentence_not_a_500(
+        self,
+    ) -> None:
+        Contact.objects.filter(owner=self.alice).update(name=CRLF_NAME)
+        with time_machine.travel(self.local(INTERVIEW_DAY, 15), tick=False):
+            response = self.owner.get(reverse("message-eml", args=[self.step().id]))
+        self.assertContains(response, "must be one line", status_code=400)
+
+    def test_an_edited_subject_with_a_line_break_is_refused_by_the_eml_download(self) -> None:
+        url = reverse("message-eml", args=[self.step().id])
+        edited = {"subject": "Thanks\r\nBcc: x@example.com", "body": "Hi", "when": "best"}
+        with time_machine.travel(self.local(INTERVIEW_DAY, 15), tick=False):
+            response = self.post(self.owner, url, edited)
+        self.assertContains(response, "must be one line", status_code=400)
+
+
+class FarFutureDateTestCase(WebTestCase):
+    """Issue 12, case 2: one far-future date broke the calendar feed for good."""
+
+    def test_waiting_until_9999_is_refused_on_the_interview_form(self) -> None:
+        application = self.add(applied_on=date(2026, 11, 2))
+        url = reverse("log", args=[application.id, "interview"])
+        response = self.post(
+            url,
+            {
+                "interview-day": "2026-11-16",
+                "interview-time": "09:00",
+                "interview-wait_until": "9999-12-31",
+            },
+        )
+        self.assertContains(response, "within two years from today", status_code=400)
+        self.assertFalse(application.events.filter(kind=EventKind.INTERVIEW_HELD).exists())
+
+    def test_a_step_stored_at_the_end_of_the_calendar_costs_its_entry_not_the_feed(
+        self,
+    ) -> None:
+        application = self.interviewed()
+        far = datetime(9999, 12, 31, 12, 0, tzinfo=self.local(MONDAY).tzinfo)
+        application.steps.filter(state=NextStep.State.OPEN, kind="follow_up").update(
+            due=far, not_before=far, all_day=True
+        )
+        Event.objects.filter(application=application).update(wait_until=date(9999, 12, 31))
+        with self.assertLogs("nextsteps.calendar", "WARNING"):
+            response = self.client.get(f"/calendar/{feed_of(self.alice).token}.ics")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(b"Thank", response.content)  # the other steps are still there
+
+
+class PasswordInClearTextTestCase(ViewTestCase):
+    """Issue 12, case 8: `--security none` with a password sent it in clear text."""
+
+    def details(self, host: str) -> outreach.AccountSettings:
+        return outreach.AccountSettings(host, 25, "none", "Alice <alice@example.com>", "alice")
+
+    def test_no_password_goes_in_clear_text_to_another_machine(self) -> None:
+        with self.assertRaisesRegex(outreach.Refused, "would cross the network in clear text"):
+            outreach.set_mail_account(self.alice, self.details("smtp.example.com"), "secret")
+        self.assertFalse(MailAccount.objects.exists())
+
+    def test_a_server_on_this_computer_may_go_without(self) -> None:
+        for host in ("127.0.0.1", "localhost", "::1"):
+            outreach.set_mail_account(self.alice, self.details(host), "secret")
+
+    def test_a_stored_password_cannot_be_moved_into_the_clear_either(self) -> None:
+        outreach.set_mail_account(self.alice, self.details("127.0.0.1"), "secret")
+        with self.assertRaisesRegex(outreach.Refused, "clear text"):
+            outreach.set_mail_account(self.alice, self.details("smtp.example.com"))
+
+    def test_the_web_form_says_why(self) -> None:
+        form = {
+            "host": "smtp.example.com",
+            "port": "25",
+            "security": "none",
+            "from_address": "Alice <alice@example.com>",
+            "username": "alice",
+            "password": "secret",
+            "daily_cap": "20",
+        }
+        response = self.post(self.owner, reverse("mail-account"), form)
+        self.assertContains(response, "would cross the network in clear text", status_code=400)
