@@ -18,3 +18,12 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 def fast_password_hashing() -> Iterator[None]:
     with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_files() -> None:
+    """The hashed, compressed static files, written once, as `nextsteps serve` does:
+    the pages name them."""
+    from nextsteps.staticfiles import collect_static_files
+
+    collect_static_files()

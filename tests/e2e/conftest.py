@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -52,3 +53,30 @@ def browser() -> Iterator[Any]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+class WhiteNoiseLiveServer(LiveServer):
+    """pytest-django's live server, with the static files served as `nextsteps serve`
+    serves them (WhiteNoise, hashed names) rather than by Django's development
+    handler, which knows only the names as written."""
+
+    def __init__(self, addr: str) -> None:
+        from django.test.testcases import LiveServerThread
+
+        super().__init__(addr, start=False)
+        development = self.thread
+        self.thread = LiveServerThread(
+            development.host,
+            static_handler=lambda application: application,
+            connections_override=development.connections_override,
+            port=development.port,
+        )
+        self.thread.daemon = True
+        self.start()
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[LiveServer]:
+    server = WhiteNoiseLiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    yield server
+    server.stop()

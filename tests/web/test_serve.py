@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -58,7 +60,11 @@ def server(tmp_path: Path) -> str:
 def test_serve_migrates_then_serves_the_pages_and_the_static_files(server: str) -> None:
     page = wait_for(f"{server}/login/")
     assert b"Log in" in page
-    htmx = wait_for(f"{server}/static/nextsteps/htmx.min.js")
-    assert htmx.startswith(b"/*! htmx 2")
+    (htmx,) = re.findall(rb'src="(/static/nextsteps/htmx\.min\.[0-9a-f]{12}\.js)"', page)
+    request = urllib.request.Request(server + htmx.decode(), headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert response.headers["Cache-Control"] == "max-age=31536000, public, immutable"
+        assert gzip.decompress(response.read()).startswith(b"/*! htmx 2")
     with urllib.request.urlopen(f"{server}/") as response:  # redirected, first visit
         assert response.url.endswith("/signup/")

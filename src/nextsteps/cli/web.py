@@ -3,21 +3,10 @@ its body (see cli/app.py)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from nextsteps.cli.app import cli
 from nextsteps.cli.parse import BadInput
-
-
-def web_application() -> Any:
-    """Django's WSGI application with the static files served beside it, so a laptop
-    needs no other web server."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.core.wsgi import get_wsgi_application
-
-    return StaticFilesHandler(get_wsgi_application())
 
 
 @cli.command()
@@ -36,13 +25,14 @@ def serve(host: str, port: int, threads: int) -> None:
     import waitress
 
     from nextsteps import worker
+    from nextsteps.wsgi import application  # static files included: no other server needed
 
     stop = threading.Event()
     sender = threading.Thread(target=worker.run_forever, args=(stop,), name="outbox-worker")
     sender.start()
     print(f"nextsteps is running on http://{host}:{port}/ (Ctrl+C stops it)", flush=True)
     try:
-        waitress.serve(web_application(), host=host, port=port, threads=threads, ident="nextsteps")
+        waitress.serve(application, host=host, port=port, threads=threads, ident="nextsteps")
     finally:
         # Lets a message in the middle of its SMTP conversation finish.
         stop.set()
