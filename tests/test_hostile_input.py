@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from nextsteps import worker
 from nextsteps.outreach import services as outreach
-from nextsteps.outreach.models import MailAccount, Message
+from nextsteps.outreach.models import MailAccount, Message, MessageTemplate
 from nextsteps.playbook import EventKind
 from nextsteps.reminders.services import feed_of
 from nextsteps.tracker.models import Contact, Event, NextStep
@@ -143,3 +143,28 @@ class PasswordInClearTextTestCase(ViewTestCase):
         }
         response = self.post(self.owner, reverse("mail-account"), form)
         self.assertContains(response, "would cross the network in clear text", status_code=400)
+
+
+NESTED_LOOPS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+
+
+class TemplateBurningTheServerTestCase(ViewTestCase):
+    """Issue 12, case 3: a user's own template could burn CPU without limit."""
+
+    def test_nested_loops_are_refused_when_the_template_is_saved(self) -> None:
+        url = reverse("message-template", args=["thank_you"])
+        response = self.post(self.owner, url, {"subject": "Thanks", "body": NESTED_LOOPS})
+        self.assertContains(response, "runs more than 20,000 loop steps", status_code=400)
+        self.assertFalse(MessageTemplate.objects.exists())
+
+    def test_a_stored_template_over_its_budget_is_a_sentence_on_the_editor(self) -> None:
+        MessageTemplate.objects.create(
+            owner=self.alice, kind="thank_you", subject="Thanks", body=NESTED_LOOPS
+        )
+        for url in (
+            reverse("message-editor", args=[self.step().id]),
+            reverse("message-eml", args=[self.step().id]),
+        ):
+            with self.subTest(url=url):
+                response = self.owner.get(url)
+                self.assertContains(response, "runs more than 20,000", status_code=400)

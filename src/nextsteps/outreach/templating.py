@@ -2,21 +2,20 @@
 
 A template sees only the strings of `playbook.drafting.template_context`: no
 model objects, no settings, no loader (so no include, import or extends, and no
-file), and the sandbox refuses attribute tricks and oversized output.
+file), and the sandbox (outreach.sandbox) refuses attribute tricks and runs each
+render within a budget of time, steps and size.
 """
 
 from __future__ import annotations
 
-import operator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from jinja2 import ChainableUndefined, TemplateError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
+from nextsteps.outreach.sandbox import BudgetedSandbox, OverBudget, budget
 from nextsteps.playbook.drafting import MessageKind, placeholder
 
 MAX_TEMPLATE_CHARS = 10_000
@@ -34,17 +33,7 @@ class _Missing(ChainableUndefined):
         return placeholder(self._undefined_name or "unknown")
 
 
-class _Sandbox(SandboxedEnvironment):
-    # `"x" * 10**9` would fill the memory before any output limit could apply.
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
-        if op == "**" or any(isinstance(v, str | list | tuple) for v in (left, right)):
-            raise SecurityError(f"the {op} operator is not allowed in a message template")
-        return operator.mul(left, right)
-
-
-_SANDBOX = _Sandbox(undefined=_Missing, autoescape=False, keep_trailing_newline=False)
+_SANDBOX = BudgetedSandbox(undefined=_Missing, autoescape=False, keep_trailing_newline=False)
 
 
 def render(source: str, context: dict[str, str]) -> str:
@@ -52,16 +41,25 @@ def render(source: str, context: dict[str, str]) -> str:
     if len(source) > MAX_TEMPLATE_CHARS:
         raise TemplateRefused(f"A template may be at most {MAX_TEMPLATE_CHARS} characters long.")
     try:
-        text = _SANDBOX.from_string(source).render(context)
+        with budget():
+            text = _SANDBOX.from_string(source).render(context)
+    except OverBudget as exc:
+        raise TemplateRefused(f"The template asks too much: {_said(exc)}.") from None
     except SecurityError as exc:
-        raise TemplateRefused(f"The template does something not allowed: {exc}.") from None
+        raise TemplateRefused(f"The template does something not allowed: {_said(exc)}.") from None
+    except RecursionError:
+        raise TemplateRefused("The template calls itself without end.") from None
     except TemplateError as exc:
-        raise TemplateRefused(f"The template has an error: {exc.message or exc}.") from None
+        raise TemplateRefused(f"The template has an error: {_said(exc.message or exc)}.") from None
     except (TypeError, ValueError, ArithmeticError) as exc:
-        raise TemplateRefused(f"The template failed: {exc}.") from None
+        raise TemplateRefused(f"The template failed: {_said(exc)}.") from None
     if len(text) > MAX_OUTPUT_CHARS:
         raise TemplateRefused(f"The message would be over {MAX_OUTPUT_CHARS} characters long.")
     return text
+
+
+def _said(problem: object) -> str:
+    return str(problem).rstrip(".")
 
 
 @dataclass(frozen=True)
