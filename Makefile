@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck lock clean
+.PHONY: install e2e-tools run test lint typecheck lock clean
 
 install: $(STAMP)
 
@@ -14,6 +14,16 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# What the end-to-end tests inject into pages (axe-core), as tests/e2e/package-lock.json
+# pins it, checked against its integrity hash; npm's cache serves it again offline.
+E2E_TOOLS := tests/e2e/node_modules/.package-lock.json
+
+e2e-tools: $(E2E_TOOLS)
+
+$(E2E_TOOLS): tests/e2e/package.json tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --prefer-offline --no-audit --no-fund --loglevel=error
+	touch $(E2E_TOOLS)
 
 run: install
 	$(BIN)/nextsteps serve
@@ -28,7 +38,7 @@ typecheck: install
 # Every database test runs on SQLite; with CI=true or TEST_DATABASE_URL set, the
 # suite runs again on PostgreSQL, less the pure playbook tests, the command-line
 # tests and the tests of worker processes (which chose their databases already).
-test: lint typecheck
+test: lint typecheck e2e-tools
 	$(BIN)/pytest
 	@if [ -n "$$TEST_DATABASE_URL" ] || [ "$$CI" = "true" ]; then \
 		echo "== the database tests again, on $${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/nextsteps}"; \

@@ -13,6 +13,7 @@ import pytest
 from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # Playwright's sync API runs an event loop in the test's thread; the ORM calls the
 # tests make around it are ordinary synchronous ones.
@@ -80,3 +81,36 @@ def live_server() -> Iterator[LiveServer]:
     server = WhiteNoiseLiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core, which npm installs from tests/e2e/package-lock.json (`make e2e-tools`)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `make e2e-tools` installs it (npm ci in tests/e2e)")
+    return AXE.read_text(encoding="utf-8")
+
+
+# What a page must not have: axe's serious and critical findings, as
+# "rule: help (the first elements it found)".
+SERIOUS_VIOLATIONS = """async () => {
+  const results = await axe.run(document, {resultTypes: ["violations"]});
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => {
+      const where = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ");
+      return `${v.id}: ${v.help} (${where})`;
+    });
+}"""
+
+
+def serious_violations(page: Any) -> list[str]:
+    """axe's serious and critical findings on the page, run by the script a context
+    gets with `context.add_init_script(axe_script)`."""
+    return list(page.evaluate(SERIOUS_VIOLATIONS))
+
+
+def sideways_scroll(page: Any) -> int:
+    """How many pixels the document is wider than the window (0: none)."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    return max(0, int(width) - int(page.viewport_size["width"]))

@@ -19,6 +19,7 @@ from nextsteps.outreach.models import Message
 from nextsteps.playbook.drafting import PLACEHOLDER
 from nextsteps.tracker.models import Application
 from tests.cli.conftest import run
+from tests.e2e.conftest import sideways_scroll
 from tests.e2e.test_journey import midday_zone
 from tests.outreach.smtpd import Sink, running_sink
 
@@ -49,8 +50,7 @@ def walkthrough(zone: str, smtp_port: int) -> int:
 
 
 def no_sideways_scroll(page: Page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"{page.url} is {width} px wide"  # type: ignore[index]
+    assert sideways_scroll(page) == 0, f"{page.url} scrolls sideways"
 
 
 def write_the_thank_you(page: Page, base: str, label: str, artifacts: Path) -> int:

@@ -1,0 +1,177 @@
+"""Every page, in a real browser, at a phone's and a laptop's width: no page is wider
+than the window (nothing scrolls sideways from 320 to 1,440 px), and axe-core, the
+accessibility engine, finds nothing serious or critical on any of them. One test per
+width walks them all, on the demo's three weeks of a job search with messages
+scheduled, sent, failed and perhaps sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+from django.utils import timezone
+
+from nextsteps.outreach import services as outreach
+from nextsteps.outreach.models import Message
+from nextsteps.playbook import StepKind
+from nextsteps.playbook.drafting import PLACEHOLDER, MessageKind, message_kind_of_step
+from nextsteps.tracker.models import Contact, NextStep
+from nextsteps.web.demo import create_demo
+from nextsteps.web.event_forms import EVENT_FORMS
+from tests.e2e.conftest import serious_violations, sideways_scroll
+
+# (width, height, whether axe runs there): axe looks at the phone's layout and the
+# laptop's; the narrowest phone only has to fit.
+WIDTHS = [(320, 640, False), (390, 844, True), (1440, 900, True)]
+
+
+@dataclass(frozen=True)
+class Search:
+    user: User
+    password: str
+    pages: list[str]  # the signed-in user's pages, as paths
+
+
+def step(user: User, company: str, kind: StepKind) -> NextStep:
+    return NextStep.objects.get(
+        application__owner=user, application__company__name=company, kind=kind, state="open"
+    )
+
+
+def schedule(user: User, open_step: NextStep) -> Message:
+    """The step's message with its blanks filled, at the best time."""
+    kind = message_kind_of_step(StepKind(open_step.kind), open_step.attempt)
+    assert kind is not None
+    draft = outreach.draft(user, open_step, kind, timezone.now())
+    subject, body = (PLACEHOLDER.sub("Sam Seeker", text) for text in (draft.subject, draft.body))
+    return outreach.schedule_message(user, open_step, kind, subject, body)
+
+
+def stuck(user: User, open_step: NextStep, state: str, reason: str) -> Message:
+    """A message the worker could not deliver, or cannot tell whether it did."""
+    moment = timezone.now() - timedelta(hours=1)
+    return Message.objects.create(
+        owner=user,
+        application=open_step.application,
+        step=open_step,
+        kind=message_kind_of_step(StepKind(open_step.kind), open_step.attempt),
+        to_name="Hiring team",
+        to_address="jobs@example.com",
+        subject="Following up",
+        body="Hello,\n\nI am following up.\n",
+        state=state,
+        scheduled_at=moment,
+        send_at=moment,
+        send_by=moment + timedelta(days=1),
+        attempts=1,
+        reason=reason,
+    )
+
+
+def busy_search() -> Search:
+    user, password = create_demo("sam", "Europe/London")
+    outreach.set_mail_account(
+        user,
+        outreach.AccountSettings(
+            host="127.0.0.1", port=2525, security="none", from_address="sam@example.com"
+        ),
+    )
+    thank_you = step(user, "Copperleaf Foods", StepKind.THANK_YOU)
+    schedule(user, thank_you)
+    sent = schedule(user, step(user, "Harbour Analytics", StepKind.FOLLOW_UP))
+    Message.objects.filter(id=sent.id).update(
+        state=Message.State.SENT, sent_at=timezone.now(), message_id="<1.sam@example.com>"
+    )
+    sent.refresh_from_db()
+    outreach.record_sending(sent)
+    stuck(
+        user,
+        step(user, "Oakridge Health", StepKind.CHECK_IN),
+        Message.State.FAILED,
+        "The mail server refused the address: 550 No such user here.",
+    )
+    stuck(
+        user,
+        step(user, "Northgate Travel", StepKind.CHECK_IN),
+        Message.State.UNCERTAIN,
+        "The connection closed after the message was handed over.",
+    )
+    copperleaf = thank_you.application_id
+    no_address = step(user, "Fernhill Bank", StepKind.FOLLOW_UP)
+    pages = [
+        reverse("today"),
+        reverse("board"),
+        reverse("table"),
+        reverse("table") + "?sort=-applied&stage=interviewing",
+        reverse("application", args=[copperleaf]),
+        reverse("application", args=[sent.application_id]),
+        reverse("add-application"),
+        *(reverse("log", args=[copperleaf, form]) for form in EVENT_FORMS),
+        reverse("step-skip", args=[thank_you.id]),
+        reverse("contacts"),
+        reverse("contact", args=[Contact.objects.filter(owner=user).first().id]),  # type: ignore[union-attr]
+        reverse("settings"),
+        reverse("password"),
+        reverse("mail-account"),
+        reverse("message-template", args=[MessageKind.THANK_YOU.value]),
+        reverse("message-editor", args=[thank_you.id]),
+        reverse("message-editor", args=[no_address.id]),
+        reverse("message-editor", args=[no_address.id]) + "?kind=call_script",
+        reverse("message-editor", args=[step(user, "Copperleaf Foods", "handwritten_note").id]),
+        reverse("outbox"),
+        "/no-such-page/",
+    ]
+    return Search(user, password, pages)
+
+
+@pytest.fixture
+def search(transactional_db: None) -> Search:
+    # The command line's user, without a password: the first visit offers to set one.
+    User.objects.create_user("me", password=None)
+    return busy_search()
+
+
+def look(page: Any, path: str, axe: bool) -> list[str]:
+    """What is wrong with one page: sideways scrolling, and axe's serious findings."""
+    page.goto(path)
+    problems = []
+    if overflow := sideways_scroll(page):
+        problems.append(f"{path}: {overflow} px wider than the window")
+    if axe:
+        problems += [f"{path}: {found}" for found in serious_violations(page)]
+    return problems
+
+
+@pytest.mark.parametrize(("width", "height", "axe"), WIDTHS, ids=[f"{w}px" for w, _, _ in WIDTHS])
+def test_every_page_fits_and_has_no_serious_accessibility_problem(
+    browser: Any,
+    live_server: Any,
+    axe_script: str,
+    search: Search,
+    width: int,
+    height: int,
+    axe: bool,
+) -> None:
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": height}
+    )
+    context.add_init_script(axe_script)
+    page = context.new_page()
+    problems: list[str] = []
+    try:
+        for path in (reverse("login"), reverse("signup"), reverse("first-visit")):
+            problems += look(page, path, axe)
+        page.goto(reverse("login"))
+        page.get_by_label("Username:", exact=True).fill(search.user.username)
+        page.get_by_label("Password:", exact=True).fill(search.password)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"{live_server.url}/")
+        for path in search.pages:
+            problems += look(page, path, axe)
+    finally:
+        context.close()
+    assert problems == []
