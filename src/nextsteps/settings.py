@@ -233,6 +233,11 @@ SITE_URL = envtext(
 if not is_web_address(SITE_URL):
     raise refused("NEXTSTEPS_SITE_URL", "a web address like https://jobs.example.com", SITE_URL)
 
+# The address `nextsteps serve` listens on, which it sets itself; empty under any
+# other server. Without NEXTSTEPS_SITE_URL, links point there; on a loopback
+# address, the first visit may set the command line's user's password.
+LISTENING_ON = ""
+
 # The user a CLI command acts for on a laptop install.
 CLI_USERNAME = envtext("NEXTSTEPS_USER", "me", "a user name, not empty")
 

@@ -89,6 +89,7 @@ def test_a_thank_you_from_its_card_to_their_inbox(
     browser: Any,
     live_server: Any,
     transactional_db: None,
+    settings: Any,
     artifacts: Path,
     label: str,
     viewport: dict[str, int],
@@ -96,7 +97,7 @@ def test_a_thank_you_from_its_card_to_their_inbox(
     zone = midday_zone()
     context = browser.new_context(viewport=viewport, timezone_id=zone)
     page = context.new_page()
-    base = live_server.url
+    base = settings.LISTENING_ON = live_server.url  # as `nextsteps serve` would
     with running_sink() as (sink, port):
         application = walkthrough(zone, port)
         try:
@@ -123,6 +124,7 @@ def test_a_refused_message_is_said_in_words_and_the_step_stays_open(
     browser: Any,
     live_server: Any,
     transactional_db: None,
+    settings: Any,
     artifacts: Path,
     label: str,
     viewport: dict[str, int],
@@ -130,7 +132,7 @@ def test_a_refused_message_is_said_in_words_and_the_step_stays_open(
     zone = midday_zone()
     context = browser.new_context(viewport=viewport, timezone_id=zone)
     page = context.new_page()
-    base = live_server.url
+    base = settings.LISTENING_ON = live_server.url  # as `nextsteps serve` would
     with running_sink(Sink(answers=["550 5.1.1 No such user here"])) as (_, port):
         walkthrough(zone, port)
         try:

@@ -49,13 +49,9 @@ class OutreachTestCase(BaseTestCase):
         return sink
 
     def mail_account(self, port: int, **details: Any) -> None:
+        details = {"from_address": "Alice Smith <alice@example.com>", **details}
         settings = services.AccountSettings(
-            host="127.0.0.1",
-            port=port,
-            security="none",
-            from_address="Alice Smith <alice@example.com>",
-            username="alice",
-            **details,
+            host="127.0.0.1", port=port, security="none", username="alice", **details
         )
         services.set_mail_account(self.alice, settings, PASSWORD)
 

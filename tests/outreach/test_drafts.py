@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from nextsteps.outreach import services
+from nextsteps.accounts.services import change_profile
+from nextsteps.outreach import drafts, services
+from nextsteps.outreach.models import SavedDraft
 from nextsteps.outreach.templating import TemplateRefused, render
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.playbook.drafting import DraftFacts, MessageKind, template_context
@@ -34,6 +36,31 @@ class DraftTestCase(OutreachTestCase):
         self.assertIn("[[a topic you discussed]]", draft.placeholders)
         self.assertIn("[[your name]]", draft.placeholders)
         self.assertIn("[[your name]]", draft.body)
+
+    def test_the_users_name_signs_the_draft_and_heads_its_from_line(self) -> None:
+        self.mail_account(2525, from_address="alice@example.com")
+        self.assertIn("[[your name]]", self.draft(MessageKind.THANK_YOU).body)
+        change_profile(self.profile, "name", "Alice  Smith")
+        draft = self.draft(MessageKind.THANK_YOU)
+        self.assertTrue(draft.body.endswith("Best regards,\nAlice Smith\n"), draft.body)
+        self.assertEqual(draft.placeholders, [])
+        self.assertEqual(draft.from_address, "Alice Smith <alice@example.com>")
+
+    def test_the_users_name_wins_over_the_one_in_the_accounts_from_line(self) -> None:
+        self.mail_account(2525, from_address="A. Smith (work) <alice@example.com>")
+        self.assertIn("\nA. Smith (work)\n", self.draft(MessageKind.THANK_YOU).body)
+        change_profile(self.profile, "name", "Zoë Ångström")
+        draft = self.draft(MessageKind.THANK_YOU)
+        self.assertIn("\nZoë Ångström\n", draft.body)
+        self.assertEqual(draft.from_address, "Zoë Ångström <alice@example.com>")
+
+    def test_a_name_is_one_line_of_at_most_100_characters(self) -> None:
+        with self.assertRaisesRegex(ValueError, "one line"):
+            change_profile(self.profile, "name", "Alice\r\nBcc: x@example.com")
+        with self.assertRaisesRegex(ValueError, "at most 100 characters"):
+            change_profile(self.profile, "name", "A" * 101)
+        change_profile(self.profile, "name", "  Alice   Smith ")
+        self.assertEqual(self.profile.name, "Alice Smith")
 
     def test_no_contact_means_a_placeholder_never_a_wrong_name(self) -> None:
         bare = self.add("Initech", "Analyst", applied_on=date(2026, 10, 26))
@@ -148,3 +175,76 @@ def test_a_template_sees_no_settings_no_request_and_no_user(source: str) -> None
 
 def test_a_template_renders_plain_text_without_escaping() -> None:
     assert render("{{ contact_name }} & <co>", CONTEXT) == "Jane Doe & <co>"
+
+
+class SavedDraftTestCase(OutreachTestCase):
+    """The user's own text for a step's message: the editor and sending use it."""
+
+    def save(self, subject: str, body: str) -> drafts.Draft:
+        return services.save_draft(
+            self.alice,
+            self.step(),
+            MessageKind.THANK_YOU,
+            subject,
+            body,
+            self.local(INTERVIEW_DAY, 15),
+        )
+
+    def test_the_saved_text_is_the_draft_from_then_on_and_what_is_sent(self) -> None:
+        self.mail_account(2525)
+        saved = self.save("  Thanks, Jane ", "Dear Jane,\r\n\r\nThank you.\r\n\r\nAlice\r\n\r\n")
+        self.assertTrue(saved.saved)
+        self.assertEqual(
+            (saved.subject, saved.body), ("Thanks, Jane", "Dear Jane,\n\nThank you.\n\nAlice\n")
+        )
+        again = self.draft(MessageKind.THANK_YOU)
+        self.assertEqual(
+            (again.subject, again.body, again.saved), (saved.subject, saved.body, True)
+        )
+        message = self.schedule()
+        self.assertEqual((message.subject, message.body), (saved.subject, saved.body))
+
+    def test_a_blank_left_in_the_saved_text_is_filled_once_the_fact_is_known(self) -> None:
+        saved = self.save("Thanks", "Thank you.\n\n[[your name]]\n")
+        self.assertEqual(saved.placeholders, ["[[your name]]"])
+        change_profile(self.profile, "name", "Alice Smith")
+        filled = self.draft(MessageKind.THANK_YOU)
+        self.assertEqual((filled.body, filled.placeholders), ("Thank you.\n\nAlice Smith\n", []))
+
+    def test_saving_again_replaces_the_text(self) -> None:
+        self.save("One", "First.")
+        self.save("Two", "Second.")
+        self.assertEqual(self.draft(MessageKind.THANK_YOU).subject, "Two")
+        self.assertEqual(SavedDraft.objects.count(), 1)
+
+    def test_what_cannot_be_a_message_is_refused_and_nothing_is_saved(self) -> None:
+        for subject, body, refusal in [
+            ("", "Body.", "The subject cannot be empty"),
+            ("Subject", " \n ", "The message cannot be empty"),
+            ("Two\nlines", "Body.", "one line"),
+            ("S" * 501, "Body.", "at most 500 characters"),
+            ("Subject", "b" * 20_001, "at most 20,000 characters"),
+        ]:
+            with self.subTest(refusal), self.assertRaisesRegex(services.Refused, refusal):
+                self.save(subject, body)
+        self.assertFalse(SavedDraft.objects.exists())
+
+    def test_a_closed_step_is_refused(self) -> None:
+        self.log(self.application, EventKind.THANK_YOU_SENT, self.local(INTERVIEW_DAY, 16))
+        step = self.application.steps.get(kind=StepKind.THANK_YOU)
+        with self.assertRaisesRegex(services.Refused, "no longer open"):
+            services.save_draft(
+                self.alice, step, MessageKind.THANK_YOU, "S", "B", self.local(INTERVIEW_DAY, 17)
+            )
+
+    def test_someone_elses_step_is_not_found(self) -> None:
+        with self.assertRaises(services.NotFound):
+            services.save_draft(
+                self.outsider,
+                self.step(),
+                MessageKind.THANK_YOU,
+                "S",
+                "B",
+                self.local(INTERVIEW_DAY, 15),
+            )
+        self.assertFalse(SavedDraft.objects.exists())

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from email.header import decode_header, make_header
 
 import time_machine
 from django.test import override_settings
 
 from nextsteps import worker
+from nextsteps.accounts.services import change_profile
 from nextsteps.outreach import outbox, services
 from nextsteps.outreach.models import Message
 from nextsteps.playbook import EventKind, StepKind
@@ -49,6 +51,19 @@ class WorkerTestCase(OutreachTestCase):
         self.assertEqual(self.step_state(message), "done")
         self.assertEqual(self.run_worker_at(self.local(FRIDAY, 10)), 0)
         self.assertEqual(len(sink.received), 1)
+
+    def test_the_from_line_carries_the_users_name(self) -> None:
+        sink = self.start_sink()
+        self.mail_account(self.sink_port, from_address="alice@example.com")
+        change_profile(self.profile, "name", "Zoë Smith")
+        self.schedule()
+        self.run_worker_at(self.local(FRIDAY, 9, 0))
+        (received,) = sink.received
+        sender = str(make_header(decode_header(received.message["From"])))
+        self.assertEqual(sender, "Zoë Smith <alice@example.com>")
+        self.assertEqual(received.mail_from, "alice@example.com")
+        body = received.message.get_payload(decode=True).decode()
+        self.assertTrue(body.rstrip().endswith("Best regards,\r\nZoë Smith"), body)
 
     def step_state(self, message: Message) -> str:
         return self.application.steps.get(pk=message.step_id).state

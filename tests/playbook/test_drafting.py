@@ -5,19 +5,24 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.drafting import (
     DraftFacts,
     MessageKind,
     Reflection,
+    fill_blanks,
     greeting_name,
     message_kind,
     message_word,
     placeholders_in,
     read_reflection,
+    reflection_items,
     template_context,
     word_of_kind,
+    write_reflection,
 )
 
 
@@ -79,6 +84,31 @@ def test_reflection_note_with_labels_and_bullets() -> None:
     assert reflection.strong_points == ("the SQL exercise", "the stakeholder story")
     assert reflection.to_improve == ("salary question",)
     assert reflection.topics == ("their move to a data warehouse", "the team offsite")
+
+
+@given(
+    st.builds(
+        Reflection,
+        *(st.lists(st.from_regex(r"[A-Za-z][A-Za-z ,'-]{0,30}[A-Za-z]", fullmatch=True),
+                   max_size=3).map(tuple) for _ in range(3)),
+    )
+)  # fmt: skip
+def test_a_written_reflection_reads_back_as_itself(reflection: Reflection) -> None:
+    assert read_reflection(write_reflection(reflection)) == reflection
+
+
+def test_what_a_user_types_for_one_part_of_a_reflection() -> None:
+    assert reflection_items("- the SQL test\n* the team; the offsite\n\n") == (
+        "the SQL test",
+        "the team",
+        "the offsite",
+    )
+
+
+def test_blanks_written_earlier_are_filled_with_what_is_known_now() -> None:
+    context = template_context(DraftFacts(sender_name="Sam Seeker", contact_name="Jane Doe"))
+    text = "Dear [[contact's name]], [[a topic you discussed]]\n[[your name]]"
+    assert fill_blanks(text, context) == "Dear Jane Doe, [[a topic you discussed]]\nSam Seeker"
 
 
 def test_free_text_reflection_gives_no_facts() -> None:

@@ -17,7 +17,7 @@ from nextsteps.web.event_forms import EVENT_FORMS
 from tests.web.base import WebTestCase
 
 # Pages anyone may see.
-PUBLIC = {"login", "signup", "logout", "today", "calendar-feed"}
+PUBLIC = {"login", "signup", "first-visit", "logout", "today", "calendar-feed"}
 # Path parts that are not objects; each with the values to try.
 NOT_OBJECTS = {"form": list(EVENT_FORMS), "kind": [MessageKind.THANK_YOU.value]}
 

@@ -16,6 +16,7 @@ from tests.web.base import WebTestCase
 PASSWORD = "a sturdy passphrase"
 
 
+@override_settings(LISTENING_ON="http://127.0.0.1:8101")
 class FirstVisitTestCase(WebTestCase):
     url = "/welcome/"
 
@@ -56,6 +57,20 @@ class FirstVisitTestCase(WebTestCase):
         self.assertEqual(response.status_code, 404)
         self.assertFalse(User.objects.get(username="me").has_usable_password())
 
+    def test_never_through_a_proxy_on_this_computer(self) -> None:
+        for header in ("HTTP_X_FORWARDED_FOR", "HTTP_FORWARDED", "HTTP_X_REAL_IP"):
+            with self.subTest(header):
+                self.assertEqual(self.visitor.get(self.url, **{header: "x"}).status_code, 404)
+                response = self.post_as(self.visitor, self.url, self.form(), **{header: "x"})
+                self.assertEqual(response.status_code, 404)
+        self.assertFalse(User.objects.get(username="me").has_usable_password())
+
+    def test_never_when_the_server_is_not_serve_on_a_loopback_address(self) -> None:
+        for listening_on in ("", "http://0.0.0.0:8000", "http://192.0.2.1:8000"):
+            with self.subTest(listening_on), override_settings(LISTENING_ON=listening_on):
+                self.assertEqual(self.visitor.get(self.url).status_code, 404)
+                self.assertRedirects(self.visitor.get(reverse("today")), reverse("login"))
+
     def test_a_weak_password_is_refused_in_words(self) -> None:
         response = self.post_as(self.visitor, self.url, self.form("123"))
         self.assertContains(response, "This password is too short.", status_code=400)
@@ -65,7 +80,9 @@ class FirstVisitTestCase(WebTestCase):
         self.me.set_password(PASSWORD)
         self.me.save()
         outsider = self.client_for(self.outsider)
-        self.assertEqual(outsider.get(self.url).status_code, 404)
+        self.assertRedirects(outsider.get(self.url), reverse("today"))
+        self.assertEqual(self.post_as(outsider, self.url, self.form("mine now!")).status_code, 302)
+        self.assertTrue(User.objects.get(username="me").check_password(PASSWORD))
 
     @override_settings(CLI_USERNAME="sam")
     def test_it_is_the_user_the_command_line_acts_for(self) -> None:

@@ -5,7 +5,9 @@ from typing import Any
 
 from django.urls import reverse
 
+from nextsteps.outreach import services
 from nextsteps.playbook import EventKind, StepKind
+from nextsteps.playbook.drafting import MessageKind
 from nextsteps.tracker.models import Application, Contact, Event, NextStep
 from tests.web.base import MONDAY, WebTestCase
 
@@ -118,18 +120,24 @@ class LogTestCase(WebTestCase):
         response = self.record("outcome", day="2026-11-16")
         self.assert_refused(response, "This field is required.")
 
-    def test_the_reflection_keeps_the_three_notes(self) -> None:
+    def test_the_reflection_keeps_the_three_notes_and_fills_the_thank_you(self) -> None:
         self.log(self.application, EventKind.INTERVIEW_HELD, self.local(MONDAY, 8))
         self.record(
-            "reflection", day="2026-11-16", strong_points="The SQL test", topics="Dashboards"
+            "reflection",
+            day="2026-11-16",
+            strong_points="The SQL test",
+            topics="- dashboards\n- their data warehouse",
         )
         event = self.application.events.get(kind=EventKind.REFLECTED)
         self.assertEqual(
             event.note,
-            "Your strong points: The SQL test\n"
-            "Topics to bring up in your next messages: Dashboards",
+            "Strong points: The SQL test\nTopics to mention: dashboards; their data warehouse",
         )
         self.assertNotIn(StepKind.REFLECT, self.open_kinds())
+        thanks = self.open_step(self.application, StepKind.THANK_YOU)
+        draft = services.draft(self.alice, thanks, MessageKind.THANK_YOU, self.now)
+        self.assertIn("about dashboards and their data warehouse.", draft.body)
+        self.assertIn("I believe The SQL test would", draft.body)
 
     def test_an_interview_can_be_booked_ahead(self) -> None:
         self.record("booked", day="2026-11-20", time="14:00")

@@ -37,6 +37,13 @@ class SettingsTestCase(WebTestCase):
         self.assertEqual((self.profile.timezone, self.profile.weekly_target), ("Europe/Paris", 8))
         self.assertEqual(self.profile.country, "GB")
 
+    def test_the_name_that_signs_the_messages(self) -> None:
+        response = self.client.get(URL)
+        self.assertContains(response, "Your name")
+        self.post(URL, {**self.current(), "name": "  Alice   Smith "})
+        self.profile.refresh_from_db()
+        self.assertEqual(self.profile.name, "Alice Smith")
+
     def test_working_days_are_checkboxes(self) -> None:
         data = {**self.current(), "working_days": ["mon", "tue", "sat"]}
         self.post(URL, data)

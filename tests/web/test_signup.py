@@ -13,6 +13,7 @@ GOOD = {
     "password1": "a sturdy passphrase",
     "password2": "a sturdy passphrase",
     "timezone": "America/New_York",
+    "name": "Carol Jones",
 }
 
 
@@ -21,8 +22,11 @@ class SignupTestCase(WebTestCase):
         super().setUp()
         self.client = self.client_for(None)
 
-    def test_the_form_asks_for_the_timezone_and_guesses_it_in_the_browser(self) -> None:
+    def test_the_form_asks_for_the_name_and_the_timezone_and_guesses_it_in_the_browser(
+        self,
+    ) -> None:
         response = self.client.get(URL)
+        self.assertContains(response, "Your name")
         self.assertContains(response, "data-browser-timezone")
         self.assertContains(response, '<option value="UTC" selected>UTC</option>', html=True)
 
@@ -33,6 +37,7 @@ class SignupTestCase(WebTestCase):
         carol = User.objects.get(username="carol")
         self.assertTrue(carol.password.startswith("argon2"))
         self.assertEqual(profile_of(carol).timezone, "America/New_York")
+        self.assertEqual(profile_of(carol).name, "Carol Jones")
         self.assertEqual(self.client.get(reverse("today")).status_code, 200)
 
     def test_a_taken_name_is_refused(self) -> None:

@@ -154,6 +154,7 @@ class FrontDoorTestCase(WebTestCase):
         response = self.client_for(None).get(reverse("today"))
         self.assertRedirects(response, reverse("signup"))
 
+    @override_settings(LISTENING_ON="http://127.0.0.1:8000")
     def test_the_command_lines_account_is_offered_its_password(self) -> None:
         User.objects.all().delete()
         User.objects.create_user("me")  # unusable password, as the CLI makes it

@@ -7,13 +7,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from nextsteps.fields import Timezone, Username, WholeNumber
+from nextsteps.fields import Text, Timezone, Username, WholeNumber
 from nextsteps.playbook import DEFAULT_PLAYBOOK, Playbook, Workdays, load_playbook
 from nextsteps.playbook.digest import DEFAULT_DIGEST_TIME, format_digest_time, parse_digest_time
 from nextsteps.playbook.sending import SendingCalendar, WorkingHours
 from nextsteps.playbook.workdays import parse_working_days, public_holidays
 
 USERNAME = Username()
+# One line: it goes in the From header of every message.
+NAME = Text("Your name", 100)
 TIMEZONE = Timezone()
 WEEKLY_TARGET = WholeNumber("weekly_target", 0, 100)
 
@@ -22,6 +24,8 @@ class Profile(models.Model):
     """How a user's calendar works and which playbook plans their steps."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="profile")
+    # How the user signs their messages and appears in their From line.
+    name = models.CharField(max_length=NAME.max_length, blank=True)
     timezone = models.CharField(max_length=64, default="UTC")
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1, for holidays")
     subdivision = models.CharField(max_length=8, blank=True, help_text="ISO 3166-2 part")

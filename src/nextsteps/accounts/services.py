@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from nextsteps.accounts.models import TIMEZONE, USERNAME, WEEKLY_TARGET, Profile
+from nextsteps.accounts.models import NAME, TIMEZONE, USERNAME, WEEKLY_TARGET, Profile
 from nextsteps.fields import Text
 from nextsteps.playbook import load_playbook
 from nextsteps.playbook.digest import format_digest_time, parse_digest_time, replan_digest
@@ -58,6 +58,7 @@ def _playbook(value: str) -> str:
 
 # Each setting: how to turn the typed text into the stored value, or say what is wrong.
 SETTINGS: dict[str, Callable[[str], object]] = {
+    "name": NAME.clean,
     "timezone": TIMEZONE.clean,
     "country": _country,
     "subdivision": str.upper,
@@ -127,10 +128,12 @@ def change_settings(profile: Profile, texts: Mapping[str, str]) -> list[str]:
 
 
 @transaction.atomic
-def create_account(username: str, password: str, zone_name: str = "UTC") -> User:
+def create_account(username: str, password: str, zone_name: str = "UTC", name: str = "") -> User:
     """A new user with a profile on their own clock; the username must be free."""
     user = User.objects.create_user(username=USERNAME.clean(username), password=password)
-    change_profile(profile_of(user), "timezone", zone_name)
+    profile = profile_of(user)
+    change_profile(profile, "timezone", zone_name)
+    change_profile(profile, "name", name)
     return user
 
 

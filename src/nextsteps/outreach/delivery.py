@@ -17,6 +17,7 @@ from django.utils import timezone
 from nextsteps.accounts.services import profile_of
 from nextsteps.outreach import failures, outbox, smtp
 from nextsteps.outreach.crypto import KeyMismatch
+from nextsteps.outreach.drafts import from_line
 from nextsteps.outreach.emails import CannotBuild, Letter, build_email, envelope_sender
 from nextsteps.outreach.models import MailAccount, Message
 from nextsteps.outreach.services import record_sending, server_of
@@ -30,7 +31,8 @@ State = Message.State
 
 def deliver(message: Message, worker_id: str) -> str:
     """Send a claimed message, or settle why not. Returns the state it ended in."""
-    calendar = profile_of(message.owner).sending_calendar()
+    profile = profile_of(message.owner)
+    calendar = profile.sending_calendar()
     verdict = recheck(_fresh_facts(message, calendar, timezone.now()))
     if verdict.cancel:
         outbox.settle(message, worker_id, State.CANCELLED, verdict.cancel)
@@ -52,7 +54,7 @@ def deliver(message: Message, worker_id: str) -> str:
         return State.FAILED
     _thread(message, worker_id)
     try:
-        email = _email_of(message, account)
+        email = _email_of(message, from_line(profile, account))
     except CannotBuild as exc:
         # Nothing left: the message failed, it is not uncertain.
         outbox.settle(message, worker_id, State.FAILED, failures.cannot_build(str(exc)))
@@ -91,9 +93,9 @@ def _thread(message: Message, worker_id: str) -> None:
     outbox.set_thread(message, worker_id, previous.message_id, references)
 
 
-def _email_of(message: Message, account: MailAccount) -> EmailMessage:
+def _email_of(message: Message, sender: str) -> EmailMessage:
     letter = Letter(
-        from_address=account.from_address,
+        from_address=sender,
         to_name=message.to_name,
         to_address=message.to_address,
         subject=message.subject,

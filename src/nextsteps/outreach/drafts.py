@@ -3,7 +3,7 @@ and its best sending time."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.contrib.auth.models import User
@@ -11,7 +11,13 @@ from django.contrib.auth.models import User
 from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import profile_of
 from nextsteps.fields import FieldRefused
-from nextsteps.outreach.models import FROM_ADDRESS, MailAccount, Message, MessageTemplate
+from nextsteps.outreach.models import (
+    FROM_ADDRESS,
+    MailAccount,
+    Message,
+    MessageTemplate,
+    SavedDraft,
+)
 from nextsteps.outreach.templating import Wording, render_wording, shipped
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.playbook.drafting import (
@@ -19,6 +25,7 @@ from nextsteps.playbook.drafting import (
     STEPS_FOR_WORD,
     DraftFacts,
     MessageKind,
+    fill_blanks,
     message_kind,
     placeholders_in,
     read_reflection,
@@ -49,6 +56,7 @@ class Draft:
     placeholders: list[str] = field(default_factory=list)
     best_time: datetime | None = None
     cannot_schedule: str = ""
+    saved: bool = False  # the user's saved text, not a fresh draft
 
     @property
     def emailed(self) -> bool:
@@ -71,14 +79,21 @@ def open_step_for(owner: User, application_id: int, word: str) -> tuple[NextStep
 
 
 def draft_for_step(owner: User, step: NextStep, kind: MessageKind, now: datetime) -> Draft:
-    """The step's message from the user's template (or the shipped one), filled in."""
+    """The step's message: the text the user saved for it, with the blanks nextsteps
+    can fill now filled (their name, a reflection logged since); else written from
+    the user's template (or the shipped one)."""
     application = step.application
     profile = profile_of(owner)
     account = MailAccount.objects.filter(owner=owner).first()
     contact = contact_of(application)
-    facts = facts_for(application, owner, contact, account, profile)
-    subject, body = render_wording(wording_for(owner, kind), template_context(facts))
-    return finish_draft(step, kind, subject, body, now, profile, account, contact)
+    context = template_context(facts_for(application, contact, account, profile))
+    saved = SavedDraft.objects.filter(step=step, kind=kind).first()
+    if saved is None:
+        subject, body = render_wording(wording_for(owner, kind), context)
+    else:
+        subject, body = fill_blanks(saved.subject, context), fill_blanks(saved.body, context)
+    draft = finish_draft(step, kind, subject, body, now, profile, account, contact)
+    return replace(draft, saved=saved is not None)
 
 
 def finish_draft(
@@ -115,7 +130,7 @@ def finish_draft(
         body=body,
         to_name=contact.name if contact else "",
         to_address=contact.email if contact else "",
-        from_address=account.from_address if account else "",
+        from_address=from_line(profile, account),
         flags=check_tone(kind, subject, body, timing),
         placeholders=placeholders_in(f"{subject}\n{body}"),
         best_time=best_time,
@@ -144,7 +159,6 @@ def contact_of(application: Application) -> Contact | None:
 
 def facts_for(
     application: Application,
-    owner: User,
     contact: Contact | None,
     account: MailAccount | None,
     profile: Profile,
@@ -159,7 +173,7 @@ def facts_for(
     request = latest(EventKind.MATERIALS_REQUESTED)
     decided_by = [e.decision_by for e in events if e.decision_by]
     return DraftFacts(
-        sender_name=sender_name(owner, account),
+        sender_name=sender_name(profile, account),
         contact_name=contact.name if contact else None,
         contact_title=contact.title if contact else None,
         company=application.company.name,
@@ -173,14 +187,30 @@ def facts_for(
     )
 
 
-def sender_name(owner: User, account: MailAccount | None) -> str | None:
-    """The user's name as their account knows it, else as their From line shows it."""
-    if owner.get_full_name() or account is None:
-        return owner.get_full_name() or None
+def sender_name(profile: Profile, account: MailAccount | None) -> str:
+    """The user's name as they gave it, else as their account's From line shows it
+    (empty when neither has one)."""
+    if profile.name or account is None:
+        return profile.name
     try:
         return FROM_ADDRESS.split(account.from_address)[0]
     except FieldRefused:
         return ""
+
+
+def from_line(profile: Profile, account: MailAccount | None) -> str:
+    """The From header: the user's name and their account's address ("" without an
+    account; the bare address when the two do not make a valid line)."""
+    if account is None:
+        return ""
+    try:
+        address = FROM_ADDRESS.split(account.from_address)[1]
+    except FieldRefused:
+        return account.from_address  # what the outbox then refuses, in its words
+    try:
+        return FROM_ADDRESS.clean(f"{sender_name(profile, account)} <{address}>")
+    except FieldRefused:
+        return address
 
 
 def thread_subject(application: Application) -> str | None:

@@ -75,6 +75,32 @@ class MessageTemplate(models.Model):
         return f"{self.kind} template of {self.owner_id}"
 
 
+class SavedDraft(models.Model):
+    """The user's own text for a step's message, saved from the editor or the command
+    line. The editor shows it and sending sends it, instead of a fresh draft.
+
+    Not a Message: a draft has no send time, recipient or Message-ID, and the outbox
+    is a queue whose every row is due at some moment. It hangs on the step, which
+    keeps its row across replans, and outlives a cancelled message: the text comes
+    back in the editor.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    step = models.ForeignKey(NextStep, models.CASCADE, related_name="saved_drafts")
+    kind = models.CharField(max_length=24, choices=[(k.value, k.value) for k in MessageKind])
+    subject = models.CharField(max_length=SUBJECT.max_length)
+    body = models.TextField()
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["step", "kind"], name="one_saved_draft_per_step")
+        ]
+
+    def __str__(self) -> str:
+        return f"saved {self.kind} for step {self.step_id}"
+
+
 # The kind of the daily digest, which the user's account sends to the user.
 DIGEST = "digest"
 

@@ -152,6 +152,30 @@ def read_reflection(note: str) -> Reflection:
     )
 
 
+# How a reflection's note names its parts; read_reflection reads each of them back.
+_REFLECTION_PARTS = (
+    ("Strong points", "strong_points"),
+    ("To improve", "to_improve"),
+    ("Topics to mention", "topics"),
+)
+
+
+def write_reflection(reflection: Reflection) -> str:
+    """The note a reflection is stored as, one labelled line per part it has."""
+    lines = ((label, getattr(reflection, name)) for label, name in _REFLECTION_PARTS)
+    return "\n".join(f"{label}: {'; '.join(items)}" for label, items in lines if items)
+
+
+def reflection_items(text: str) -> tuple[str, ...]:
+    """What the user typed for one part: items on lines of their own or after `;`,
+    with or without bullets."""
+    items: list[str] = []
+    for line in text.splitlines():
+        bullet = _BULLET.match(line)
+        items.extend((bullet["item"] if bullet else line).split(";"))
+    return tuple(item.strip() for item in items if item.strip())
+
+
 @dataclass(frozen=True)
 class DraftFacts:
     """What nextsteps knows about one application when it drafts a message.
@@ -177,6 +201,17 @@ PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]{1,80}\]\]")
 
 def placeholder(label: str) -> str:
     return f"[[{label}]]"
+
+
+def fill_blanks(text: str, context: dict[str, str]) -> str:
+    """A text written earlier, each blank (`[[your name]]`) whose fact `context` now
+    knows filled in; the others stay, to be seen."""
+    known: dict[str, str] = {}
+    for name, blank in template_context(DraftFacts()).items():
+        value = context.get(name, "")
+        if blank and value and value != blank:
+            known.setdefault(blank, value)  # of two names with one blank, the first
+    return PLACEHOLDER.sub(lambda match: known.get(match[0], match[0]), text)
 
 
 def placeholders_in(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from nextsteps.formfields import RuleField
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, InvalidEvent
 from nextsteps.playbook.describe import CHANNEL_WORDS, EVENT_NAMES
+from nextsteps.playbook.drafting import Reflection, reflection_items, write_reflection
 from nextsteps.playbook.timeline import Channel
 from nextsteps.playbook.workdays import MORNING
 from nextsteps.tracker.models import CONTACT_EMAIL, CONTACT_NAME, NOTE, Application, Contact
@@ -148,11 +149,12 @@ class ReflectionForm(EventForm):
     field_order = ["strong_points", "to_improve", "topics", "day", "time"]
 
     def note_text(self) -> str:
-        parts = [
-            (self.fields[name].label, self.cleaned_data[name])
+        """Written as the drafts read it: the thank-you names the topics and strengths."""
+        parts = {
+            name: reflection_items(self.cleaned_data[name])
             for name in ("strong_points", "to_improve", "topics")
-        ]
-        return "\n".join(f"{label}: {text}" for label, text in parts if text)
+        }
+        return write_reflection(Reflection(**parts))
 
 
 class ReplyForm(EventForm):

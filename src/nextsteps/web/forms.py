@@ -12,6 +12,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.forms.utils import pretty_name
 
+from nextsteps.accounts.models import NAME
 from nextsteps.formfields import RuleField, clean_day
 from nextsteps.playbook.timeline import Culture
 from nextsteps.tracker.models import (
@@ -134,11 +135,14 @@ class SkipForm(forms.Form):
 
 
 class SignupForm(UserCreationForm):  # type: ignore[type-arg]
+    name = RuleField(NAME, label="Your name", help_text="It signs your messages: Sam Seeker.")
     timezone = forms.ChoiceField(
         choices=timezone_choices,
         initial="UTC",
         help_text="Your dates and deadlines are counted on this clock.",
     )
+
+    field_order = ["username", "name", "password1", "password2", "timezone"]
 
     class Meta:
         model = User

@@ -11,8 +11,9 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from holidays.registry import COUNTRIES
 
-from nextsteps.accounts.models import Profile
+from nextsteps.accounts.models import NAME, Profile
 from nextsteps.accounts.services import SETTINGS, profile_settings
+from nextsteps.formfields import RuleField
 from nextsteps.playbook import PLAYBOOK_NAMES, load_playbook
 from nextsteps.playbook.workdays import WEEKDAY_NAMES, parse_working_days
 from nextsteps.web.forms import timezone_choices
@@ -49,6 +50,9 @@ def _working_days() -> forms.Field:
 # Better fields than a text box for the settings we know; each gives the text
 # that accounts.services.change_profile parses.
 FIELDS: dict[str, Callable[[], forms.Field]] = {
+    "name": lambda: RuleField(
+        NAME, label="Your name", help_text="It signs your messages and shows in their From line."
+    ),
     "timezone": lambda: forms.ChoiceField(choices=timezone_choices),
     "country": lambda: forms.ChoiceField(
         choices=country_choices,

@@ -26,6 +26,7 @@ from nextsteps.outreach.services.messages import (
     record_sending,
     resolve_uncertain,
     retry_message,
+    save_draft,
     schedule_message,
     step_sends,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "reset_template",
     "resolve_uncertain",
     "retry_message",
+    "save_draft",
     "save_template",
     "schedule_message",
     "server_of",

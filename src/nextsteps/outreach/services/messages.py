@@ -15,7 +15,15 @@ from nextsteps.accounts.services import profile_of
 from nextsteps.fields import FieldRefused
 from nextsteps.outreach import drafts
 from nextsteps.outreach.emails import CannotBuild, Letter, build_email
-from nextsteps.outreach.models import BODY, DIGEST, FROM_ADDRESS, SUBJECT, MailAccount, Message
+from nextsteps.outreach.models import (
+    BODY,
+    DIGEST,
+    FROM_ADDRESS,
+    SUBJECT,
+    MailAccount,
+    Message,
+    SavedDraft,
+)
 from nextsteps.outreach.services.errors import Refused
 from nextsteps.outreach.services.mail_accounts import mail_account_of
 from nextsteps.playbook import Event as PlannedEvent
@@ -71,6 +79,24 @@ def check_text(
         drafts.contact_of(step.application),
         send_at=send_at,
     )
+
+
+def save_draft(
+    owner: User, step: NextStep, kind: MessageKind, subject: str, body: str, now: datetime
+) -> drafts.Draft:
+    """Keep the user's text for an open step's message: the editor shows it and
+    sending sends it from now on. Returns it as a draft, with its flags."""
+    _check_owner(owner, step)
+    try:
+        subject, body = SUBJECT.clean(subject), BODY.clean(body) + "\n"
+    except FieldRefused as exc:
+        raise Refused(str(exc)) from None
+    if step.state != NextStep.State.OPEN:
+        raise Refused("This step is no longer open.")
+    SavedDraft.objects.update_or_create(
+        owner=owner, step=step, kind=kind, defaults={"subject": subject, "body": body}
+    )
+    return drafts.draft_for_step(owner, step, kind, now)
 
 
 def schedule_message(
@@ -179,12 +205,12 @@ def queue_digest(
     account = mail_account_of(owner)
     if account is None:
         return None
-    name, address = FROM_ADDRESS.split(account.from_address)
+    address = FROM_ADDRESS.split(account.from_address)[1]
     return Message.objects.create(
         owner=owner,
         kind=DIGEST,
         digest_for=day,
-        to_name=name,
+        to_name=drafts.sender_name(profile_of(owner), account),
         to_address=address,
         subject=subject,
         body=body,

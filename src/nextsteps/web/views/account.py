@@ -33,6 +33,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["username"],
             form.cleaned_data["password1"],
             form.cleaned_data["timezone"],
+            form.cleaned_data["name"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome! Add the first job you applied for, or saved.")

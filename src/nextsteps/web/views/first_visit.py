@@ -4,8 +4,9 @@ browser. Only from the computer itself (a loopback address), and only once."""
 
 from __future__ import annotations
 
-from ipaddress import ip_address
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
@@ -14,13 +15,21 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from nextsteps.accounts import services as accounts
+from nextsteps.fields import is_loopback
+
+# Headers a proxy adds: behind one on this computer, everyone's address is loopback.
+FORWARDED = ("HTTP_FORWARDED", "HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP")
 
 
 def from_this_computer(request: HttpRequest) -> bool:
-    try:
-        return ip_address(request.META.get("REMOTE_ADDR", "")).is_loopback
-    except ValueError:
-        return False
+    """`nextsteps serve` listens on a loopback address, and the request came to it
+    straight from this computer."""
+    served_on = urlsplit(settings.LISTENING_ON).hostname or ""
+    return (
+        is_loopback(served_on)
+        and is_loopback(request.META.get("REMOTE_ADDR", ""))
+        and not any(header in request.META for header in FORWARDED)
+    )
 
 
 def claimable(request: HttpRequest) -> User | None:
@@ -31,6 +40,8 @@ def claimable(request: HttpRequest) -> User | None:
 
 
 def set_first_password(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("today")
     user = claimable(request)
     if user is None:
         raise Http404("There is no account here waiting for a password.")
