@@ -68,3 +68,36 @@ def test_serve_migrates_then_serves_the_pages_and_the_static_files(server: str) 
         assert gzip.decompress(response.read()).startswith(b"/*! htmx 2")
     with urllib.request.urlopen(f"{server}/") as response:  # redirected, first visit
         assert response.url.endswith("/signup/")
+
+
+def test_links_lead_to_the_address_serve_listens_on(tmp_path: Path) -> None:
+    """Without NEXTSTEPS_SITE_URL, the feed links to `serve --port`'s address, and the
+    first visit on this computer sets the command line's password."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "NEXTSTEPS_SITE_URL"}}
+    env["NEXTSTEPS_DATA_DIR"] = str(tmp_path)
+
+    def nextsteps(*args: str) -> str:
+        done = subprocess.run(
+            [NEXTSTEPS, *args], env=env, capture_output=True, text=True, check=True, timeout=60
+        )
+        return done.stdout
+
+    nextsteps("add", "Acme", "Data Analyst", "--applied", time.strftime("%Y-%m-%d"))
+    feed_path = "/" + nextsteps("calendar", "url").strip().split("/", 3)[3]
+    port = free_port()
+    process = subprocess.Popen(
+        [NEXTSTEPS, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        feed = wait_for(base + feed_path).decode()
+        assert f"{base}/applications/1/" in feed.replace("\r\n ", "")
+        assert "127.0.0.1:8000" not in feed
+        with urllib.request.urlopen(f"{base}/") as response:
+            assert response.url == f"{base}/welcome/"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -20,23 +20,41 @@ from nextsteps.cli.parse import BadInput
 @click.option("--threads", default=4, show_default=True, help="Requests served at once.")
 def serve(host: str, port: int, threads: int) -> None:
     """Start nextsteps for your browser, with the outbox worker in the same process."""
+    import os
     import threading
 
     import waitress
+    from django.conf import settings
 
     from nextsteps import worker
+
+    listening_on = f"http://{_in_url(host)}:{port}"
+    settings.LISTENING_ON = listening_on
+    if not os.environ.get("NEXTSTEPS_SITE_URL"):
+        # Links in the feed, the digests and Settings lead here.
+        settings.SITE_URL = f"http://{_in_url(_reachable(host))}:{port}"
+
     from nextsteps.wsgi import application  # static files included: no other server needed
 
     stop = threading.Event()
     sender = threading.Thread(target=worker.run_forever, args=(stop,), name="outbox-worker")
     sender.start()
-    print(f"nextsteps is running on http://{host}:{port}/ (Ctrl+C stops it)", flush=True)
+    print(f"nextsteps is running on {listening_on}/ (Ctrl+C stops it)", flush=True)
     try:
         waitress.serve(application, host=host, port=port, threads=threads, ident="nextsteps")
     finally:
         # Lets a message in the middle of its SMTP conversation finish.
         stop.set()
         sender.join()
+
+
+def _reachable(host: str) -> str:
+    """The address a link can use: every address of this computer is also this one."""
+    return {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+
+
+def _in_url(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
 
 
 @cli.command()
