@@ -3,12 +3,18 @@ named after what it protects: one clear answer, nothing lost, nobody else affect
 
 from __future__ import annotations
 
+import io
+import logging
 from datetime import date, datetime
 
 import time_machine
+from django.http import HttpResponse
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from nextsteps import worker
+from nextsteps.accounts.models import Profile
+from nextsteps.logs import SecretHidingFormatter
 from nextsteps.outreach import services as outreach
 from nextsteps.outreach.models import MailAccount, Message, MessageTemplate
 from nextsteps.playbook import EventKind
@@ -168,3 +174,69 @@ class TemplateBurningTheServerTestCase(ViewTestCase):
             with self.subTest(url=url):
                 response = self.owner.get(url)
                 self.assertContains(response, "runs more than 20,000", status_code=400)
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+class LoginLockoutTestCase(WebTestCase):
+    """Issue 12, case 6: the lockout counted by address alone, so one account's
+    flood locked every other user of that address out."""
+
+    def sign_in(self, username: str, password: str, address: str = "10.0.0.7") -> HttpResponse:
+        client = self.client_for(None)
+        form = {"username": username, "password": password}
+        return self.post_as(client, reverse("login"), form, REMOTE_ADDR=address)
+
+    def test_a_flood_against_one_account_locks_that_account_at_that_address(self) -> None:
+        for _ in range(3):
+            self.sign_in("alice", "guessing")
+        self.assertEqual(self.sign_in("alice", "a-long-password").status_code, 429)
+
+    def test_another_user_at_the_same_address_still_signs_in(self) -> None:
+        for _ in range(5):
+            self.sign_in("alice", "guessing")
+        self.assertRedirects(self.sign_in("bob", "another-password"), reverse("today"))
+
+    def test_the_account_still_signs_in_from_its_owners_address(self) -> None:
+        for _ in range(5):
+            self.sign_in("alice", "guessing", address="203.0.113.9")
+        response = self.sign_in("alice", "a-long-password", address="10.0.0.7")
+        self.assertRedirects(response, reverse("today"))
+
+
+class SignedInPagesAreNotStoredTestCase(WebTestCase):
+    """Issue 12, case 10: Settings shows the secret calendar address."""
+
+    def test_every_signed_in_page_says_no_store(self) -> None:
+        for name in ("today", "settings", "board", "contacts", "add-application"):
+            with self.subTest(page=name):
+                self.assertIn("no-store", self.client.get(reverse(name))["Cache-Control"])
+
+    def test_the_calendar_feed_says_no_store(self) -> None:
+        response = self.client_for(None).get(f"/calendar/{feed_of(self.alice).token}.ics")
+        self.assertEqual(response["Cache-Control"], "no-store")
+
+
+class NoSecretInTheLogTestCase(WebTestCase):
+    """Issue 12, case 2: the server's error line carried the secret feed token."""
+
+    def test_an_error_on_the_calendar_feed_is_logged_without_its_token(self) -> None:
+        token = feed_of(self.alice).token
+        # A timezone stored before timezones were checked: the feed cannot be made.
+        Profile.objects.filter(user=self.alice).update(timezone="Mars/Olympus")
+        handler = next(
+            h
+            for h in logging.getLogger("django.request").handlers
+            if isinstance(h, logging.StreamHandler)
+            and isinstance(h.formatter, SecretHidingFormatter)
+        )
+        written = io.StringIO()
+        previous = handler.setStream(written)
+        try:
+            client = Client(raise_request_exception=False)
+            self.assertEqual(client.get(f"/calendar/{token}.ics").status_code, 500)
+        finally:
+            handler.setStream(previous)
+        logged = written.getvalue()
+        self.assertIn("Internal Server Error: /calendar/[hidden].ics", logged)
+        self.assertIn("Traceback", logged)
+        self.assertNotIn(token, logged)

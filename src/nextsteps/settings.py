@@ -27,6 +27,7 @@ from nextsteps.environment import (
     new_secret_key,
     refused,
 )
+from nextsteps.private_files import private_folder
 
 DATA_DIR = Path(
     os.environ.get("NEXTSTEPS_DATA_DIR") or platformdirs.user_data_dir("nextsteps", appauthor=False)
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nextsteps.web.caching.signed_in_pages_are_not_stored",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -117,9 +119,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, but the file is made private before SQLite opens it.
+    DATABASES["default"]["ENGINE"] = "nextsteps.sqlite"
     # The database file's folder; nothing else is written when the settings load.
     try:
-        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        private_folder(Path(DATABASES["default"]["NAME"]).parent)
     except OSError as exc:
         raise refused(
             "DATABASE_URL" if "DATABASE_URL" in os.environ else "NEXTSTEPS_DATA_DIR",
@@ -158,23 +162,33 @@ LOGOUT_REDIRECT_URL = "login"
 # Whether anyone who reaches the site may create an account.
 SIGNUP_OPEN = envbool("NEXTSTEPS_SIGNUP", True)
 
-# Login attempts: after 10 failures for one username or from one address, that
-# username or address waits 15 minutes.
+# Login attempts: after 10 failures for one account from one address, that account
+# waits 15 minutes at that address. Counted by the pair, so a flood against one
+# account (or from one proxy's address) does not lock anybody else out.
 AXES_FAILURE_LIMIT = envint(
     "NEXTSTEPS_LOGIN_FAILURE_LIMIT", 10, "a number of failed logins, at least 1", minimum=1
 )
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_VERBOSE = False
 
-# Errors we cause reach the server's output with their traceback, DEBUG or not.
+# Errors we cause reach the server's output with their traceback, DEBUG or not,
+# and never a secret (the calendar token in a path, say): nextsteps.logs hides it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
-    "loggers": {"django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False}},
+    "formatters": {"secrets_hidden": {"()": "nextsteps.logs.SecretHidingFormatter"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "secrets_hidden"}},
+    "loggers": {
+        name: {"handlers": ["stderr"], "level": level, "propagate": False}
+        for name, level in (
+            ("django.request", "ERROR"),
+            ("django.security", "WARNING"),
+            ("waitress", "WARNING"),
+        )
+    },
 }
 
 # Over HTTPS (NEXTSTEPS_HTTPS=true, usually behind a proxy that terminates TLS):

@@ -26,7 +26,8 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     else:
         response = HttpResponse(services.feed(profile, now), content_type=ICS)
     response["ETag"] = etag
-    response["Cache-Control"] = "private, max-age=3600"
+    # The address is the key to the user's plans: no cache between keeps a copy.
+    response["Cache-Control"] = "no-store"
     return response
 
 

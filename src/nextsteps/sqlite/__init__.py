@@ -1,0 +1,2 @@
+"""Django's SQLite backend, with the database file made private before it is opened
+(see nextsteps.private_files)."""
