@@ -11,15 +11,17 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-from nextsteps.cli import main
+from nextsteps.cli import main, output
 
 NEXTSTEPS = str(Path(sys.executable).with_name("nextsteps"))
+PASSWORD = "not-in-any-output-7f3a"
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,11 @@ class Result:
 Run = Callable[..., Result]
 
 
-def run(*args: str, check: bool = True, stdin: str | None = None) -> Result:
-    """`nextsteps ARGS` in this process: what it printed and the code it exited with."""
-    with CliRunner().isolation(input=stdin, env={"COLUMNS": "200"}) as (out, err, _):
+def run(*args: str, check: bool = True, stdin: str | None = None, columns: int = 200) -> Result:
+    """`nextsteps ARGS` in this process, in a terminal `columns` wide: what it printed
+    and the code it exited with."""
+    output.console.cache_clear()  # a process of its own would measure the terminal anew
+    with CliRunner().isolation(input=stdin, env={"COLUMNS": str(columns)}) as (out, err, _):
         try:
             main(list(args))
             returncode = 0
@@ -74,8 +78,8 @@ def as_json(result: Result) -> Any:
 
 
 def new_id(result: Result) -> str:
-    """The id `add` printed."""
-    return result.stdout.strip()
+    """The id `add` printed: "Saved application 12: ..." """
+    return result.stdout.removeprefix("Saved application ").partition(":")[0]
 
 
 def calling_it_1(nextsteps: Run, application: str) -> Run:
@@ -86,3 +90,35 @@ def calling_it_1(nextsteps: Run, application: str) -> Run:
         return nextsteps(*(application if arg == "1" else arg for arg in args), **options)
 
     return run
+
+
+@pytest.fixture
+def interviewed(nextsteps: Run) -> Run:
+    """An interview that ended an hour ago, with every hour a working hour, so the
+    thank-you can go now whatever the time of the test run. Application 1, as the
+    tests call it."""
+    ended = datetime.now().astimezone() - timedelta(hours=1)
+    clock = "%Y-%m-%d %H:%M"
+    nextsteps("config", "set", "working_days", "mon,tue,wed,thu,fri,sat,sun")
+    nextsteps("config", "set", "working_hours", "00:00-23:59")
+    application = new_id(
+        nextsteps("add", "Acme", "Data Analyst", "--contact", "Jane Doe <jane@acme.example>")
+    )
+    for args in (
+        ("log", application, "interview", "--at", (ended - timedelta(hours=1)).strftime(clock),
+         "--end", ended.strftime(clock)),
+        ("log", application, "reflection", "--note",
+         "Strong points: the SQL exercise\nTopics to mention: their warehouse move"),
+    ):  # fmt: skip
+        nextsteps(*args)
+    return calling_it_1(nextsteps, application)
+
+
+def account(nextsteps: Run, port: int, *extra: str) -> str:
+    """`mail-account set` with the password on standard input, as a script would."""
+    return nextsteps(
+        "mail-account", "set", "--host", "127.0.0.1", "--port", str(port),
+        "--security", "none", "--from", "Alice Smith <alice@example.com>",
+        "--username", "alice", "--password-stdin", *extra,
+        stdin=PASSWORD + "\n",
+    ).stdout  # fmt: skip

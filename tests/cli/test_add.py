@@ -3,9 +3,21 @@ from __future__ import annotations
 from tests.cli.conftest import Run, as_json, new_id
 
 
-def test_add_prints_the_new_id(nextsteps: Run) -> None:
-    first = int(new_id(nextsteps("add", "Acme", "Data Analyst")))
+def test_add_says_what_it_saved_and_the_first_step(nextsteps: Run) -> None:
+    saved = nextsteps("add", "Acme", "Data Analyst")
+    first = int(new_id(saved))
+    assert saved.stdout == (
+        f"Saved application {first}: Data Analyst at Acme.\n"
+        f"No step yet: nextsteps log {first} applied records the day you apply.\n"
+    )
     assert as_json(nextsteps("add", "Globex", "Engineer", "--json")) == {"id": first + 1}
+    sent = nextsteps("add", "Initech", "Analyst", "--applied", "2025-11-03",
+                     "--contact", "Jane Doe <jane@initech.example>")  # fmt: skip
+    assert sent.stdout.splitlines() == [
+        f"Saved application {first + 2}: Analyst at Initech, applied Mon 3 Nov 2025, contact "
+        "Jane Doe <jane@initech.example>.",
+        f"First step: Check-in, was due Mon 10 Nov 2025 (nextsteps next {first + 2} -v says why).",
+    ]
 
 
 def test_an_application_sent_gets_a_check_in_a_saved_job_does_not(nextsteps: Run) -> None:

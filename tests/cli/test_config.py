@@ -17,6 +17,14 @@ def test_config_show_and_set(nextsteps: Run) -> None:
     assert "weekly_target = 8" in shown
 
 
+def test_the_users_name(nextsteps: Run) -> None:
+    assert nextsteps("config", "set", "name", "  Sam   Seeker ").stdout == "name = Sam Seeker\n"
+    assert nextsteps("config", "show").stdout.startswith("name = Sam Seeker\n")
+    refused = nextsteps("config", "set", "name", "Sam\nBcc: x@example.com", check=False)
+    assert refused.returncode == 2
+    assert "one line" in refused.stderr
+
+
 def test_the_users_timezone_places_the_steps(nextsteps: Run) -> None:
     nextsteps("config", "set", "timezone", "America/Los_Angeles")
     nextsteps("config", "set", "country", "US")

@@ -32,6 +32,33 @@ def test_the_thank_you_leaves_the_plan_once_sent(interviewed: Run) -> None:
     assert "thank_you" not in steps(interviewed)
 
 
+def test_a_reflection_with_the_web_forms_fields_fills_the_thank_you(interviewed: Run) -> None:
+    recorded = interviewed(
+        "log", "1", "reflection", "--at", "2026-11-06 12:00",
+        "--strength", "the SQL exercise", "--strength", "the stakeholder story",
+        "--improve", "the salary question", "--topic", "their warehouse move",
+    )  # fmt: skip
+    assert recorded.stdout.startswith(
+        "Recorded for Data Analyst at Acme: Noted how the interview went, Fri 6 Nov 12:00."
+    )
+    assert "Reflect" not in recorded.stdout
+    shown = interviewed("show", "1").stdout
+    assert "Strong points: the SQL exercise; the stakeholder story" in shown
+    assert "To improve: the salary question" in shown
+    thanks = interviewed("draft", "1", "thank_you")
+    assert "our conversation about their warehouse move." in thanks.stdout
+    assert "I believe the SQL exercise and the stakeholder story would" in thanks.stdout
+    assert "[[a topic you discussed]]" not in thanks.stdout
+
+
+def test_reflection_fields_belong_to_a_reflection(interviewed: Run) -> None:
+    result = interviewed("log", "1", "reply", "--topic", "salary", check=False)
+    assert (result.returncode, result.stderr) == (
+        2,
+        "error: --strength, --improve and --topic are for a reflection.\n",
+    )
+
+
 def test_we_will_decide_by_friday(nextsteps: Run) -> None:
     application = new_id(nextsteps("add", "Acme", "Analyst", "--applied", "2026-10-26"))
     nextsteps(

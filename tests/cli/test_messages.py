@@ -8,42 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Run, as_json, calling_it_1, new_id, process
-from tests.outreach.smtpd import running_sink
-
-PASSWORD = "not-in-any-output-7f3a"
-
-
-@pytest.fixture
-def interviewed(nextsteps: Run) -> Run:
-    """An interview that ended an hour ago, with every hour a working hour, so the
-    thank-you can go now whatever the time of the test run. Application 1, as the
-    tests call it."""
-    ended = datetime.now().astimezone() - timedelta(hours=1)
-    clock = "%Y-%m-%d %H:%M"
-    nextsteps("config", "set", "working_days", "mon,tue,wed,thu,fri,sat,sun")
-    nextsteps("config", "set", "working_hours", "00:00-23:59")
-    application = new_id(
-        nextsteps("add", "Acme", "Data Analyst", "--contact", "Jane Doe <jane@acme.example>")
-    )
-    for args in (
-        ("log", application, "interview", "--at", (ended - timedelta(hours=1)).strftime(clock),
-         "--end", ended.strftime(clock)),
-        ("log", application, "reflection", "--note",
-         "Strong points: the SQL exercise\nTopics to mention: their warehouse move"),
-    ):  # fmt: skip
-        nextsteps(*args)
-    return calling_it_1(nextsteps, application)
-
-
-def account(nextsteps: Run, port: int, *extra: str) -> str:
-    """`mail-account set` with the password on standard input, as a script would."""
-    return nextsteps(
-        "mail-account", "set", "--host", "127.0.0.1", "--port", str(port),
-        "--security", "none", "--from", "Alice Smith <alice@example.com>",
-        "--username", "alice", "--password-stdin", *extra,
-        stdin=PASSWORD + "\n",
-    ).stdout  # fmt: skip
+from tests.cli.conftest import PASSWORD, Run, account, as_json, process
+from tests.outreach.smtpd import Sink, running_sink
 
 
 def test_config_set_working_hours(nextsteps: Run) -> None:
@@ -186,3 +152,48 @@ def test_the_second_follow_up_is_still_called_follow_up(interviewed: Run) -> Non
     interviewed("send", "1", "follow_up")
     (row,) = as_json(interviewed("outbox", "--json"))
     assert (row["kind"], row["state"]) == ("follow_up", "scheduled")
+
+
+def test_mail_account_test_logs_in_and_sends_nothing(nextsteps: Run) -> None:
+    with running_sink() as (sink, port):
+        account(nextsteps, port)
+        checked = nextsteps("mail-account", "test")
+    assert checked.stdout == (
+        f"Connected to 127.0.0.1:{port} and logged in as alice: nextsteps can send from "
+        "this account.\n"
+    )
+    assert sink.logins == [("alice", PASSWORD)]
+    assert sink.received == []
+
+
+def test_mail_account_test_says_what_is_wrong_and_exits_1(nextsteps: Run) -> None:
+    with running_sink(Sink(refuse_logins=True)) as (_, port):
+        account(nextsteps, port)
+        checked = nextsteps("mail-account", "test", check=False)
+    assert checked.returncode == 1
+    assert "refused the login for alice (535" in checked.stdout
+    assert checked.stdout.endswith("Check the username and the password.\n")
+    assert PASSWORD not in checked.stdout + checked.stderr
+    nextsteps("mail-account", "set", "--host", "smtp.nextsteps.invalid", "--port", "587",
+              "--security", "starttls", "--from", "alice@example.com")  # fmt: skip
+    unknown = nextsteps("mail-account", "test", check=False)
+    assert (unknown.returncode, unknown.stdout) == (
+        1,
+        "The mail server smtp.nextsteps.invalid does not exist. Check the server's name.\n",
+    )
+
+
+def test_a_bare_from_address_and_the_users_name_are_enough_to_send(interviewed: Run) -> None:
+    """The README's `mail-account set --from you@example.com`, then `config set name`."""
+    with running_sink() as (sink, port):
+        interviewed("mail-account", "set", "--host", "127.0.0.1", "--port", str(port),
+                    "--security", "none", "--from", "you@example.com")  # fmt: skip
+        refused = interviewed("send", "1", "thank_you", check=False)
+        assert refused.returncode == 2
+        assert "Fill in [[your name]]" in refused.stderr
+        assert interviewed("config", "set", "name", "Sam Seeker").stdout == "name = Sam Seeker\n"
+        interviewed("send", "1", "thank_you", "--now")
+        interviewed("worker", "--once")
+    (received,) = sink.received
+    assert received.message["From"] == "Sam Seeker <you@example.com>"
+    assert received.message.get_payload().rstrip().endswith("Sam Seeker")

@@ -42,3 +42,34 @@ def test_a_bad_day_is_refused(nextsteps: Run) -> None:
     result = nextsteps("today", "--on", "tomorrow", check=False)
     assert result.returncode == 2
     assert result.stderr.startswith("error: --on must be a date")
+
+
+def test_one_line_per_step_in_80_columns_and_why_with_verbose(nextsteps: Run) -> None:
+    application = new_id(
+        nextsteps("add", "Globex Corporation International", "Senior Product Analyst, Growth",
+                  "--applied", "2026-10-26")
+    )  # fmt: skip
+    nextsteps("log", application, "interview", "--at", "2026-11-06 10:00")
+    lines = nextsteps("today", "--on", "2026-11-16", columns=80).stdout.splitlines()
+    assert len(lines) == len(as_json(nextsteps("today", "--on", "2026-11-16", "--json")))
+    assert all(len(line) <= 80 for line in lines), lines
+    follow_up = next(line for line in lines if "Follow-up" in line)
+    assert follow_up.startswith("was due Fri 13 Nov")
+    assert f"{application} Globex Corporation International · " in follow_up
+    assert follow_up.endswith("…")  # cut, not wrapped
+    assert "nuisance" not in follow_up  # the why waits for --verbose
+    verbose = nextsteps("today", "--on", "2026-11-16", "--verbose", columns=80).stdout
+    assert all(len(line) <= 80 for line in verbose.splitlines())
+    assert "    From " in verbose
+    assert "7 days after your interview" in " ".join(verbose.split())
+
+
+def test_list_is_one_line_per_application_in_80_columns(nextsteps: Run) -> None:
+    nextsteps("add", "Globex Corporation International", "Senior Product Analyst, Growth",
+              "--applied", "2026-10-26")  # fmt: skip
+    nextsteps("add", "Acme", "Analyst")
+    lines = nextsteps("list", columns=80).stdout.splitlines()
+    assert len(lines) == 2
+    assert all(len(line) <= 80 for line in lines), lines
+    assert "Check-in" in lines[0]
+    assert "no step" in lines[1]

@@ -51,6 +51,7 @@ def add(
     as_json: bool,
 ) -> None:
     """Save a job; with --applied, record that you applied that day."""
+    from nextsteps.accounts.services import profile_of
     from nextsteps.cli import output
     from nextsteps.cli.parse import parse_contact
     from nextsteps.tracker import services
@@ -69,8 +70,13 @@ def add(
     )
     if as_json:
         output.print_json({"id": application.id})
-    else:
-        print(application.id)
+        return
+    application.refresh_from_db()  # the plan set its stage and the day it was sent
+    zone = profile_of(application.owner).zone
+    now = now_in(zone)
+    print(output.saved_application(application, now.date()))
+    steps = services.open_steps(application)
+    print(output.first_step(application, steps[0] if steps else None, zone, now))
 
 
 @cli.command(
@@ -87,6 +93,11 @@ def add(
 @click.option("--channel", type=choice_of(Channel), help="card = a handwritten note.")
 @click.option("--official", is_flag=True, help="The offer is in writing.")
 @click.option("--note", default="", help="Anything worth remembering.")
+@click.option("--strength", multiple=True, help="Reflection: a strong point of yours (repeatable).")
+@click.option("--improve", multiple=True, help="Reflection: what you could improve (repeatable).")
+@click.option(
+    "--topic", multiple=True, help="Reflection: a topic for your next messages (repeatable)."
+)
 def log(
     application_id: int,
     event: str,
@@ -98,8 +109,13 @@ def log(
     channel: str | None,
     official: bool,
     note: str,
+    strength: tuple[str, ...],
+    improve: tuple[str, ...],
+    topic: tuple[str, ...],
 ) -> None:
     from nextsteps.accounts.services import profile_of
+    from nextsteps.playbook.describe import event_name
+    from nextsteps.playbook.drafting import Reflection, reflection_items, write_reflection
     from nextsteps.playbook.humandates import say_moment
     from nextsteps.playbook.timeline import Event
     from nextsteps.tracker import services
@@ -108,6 +124,16 @@ def log(
         kind = EventKind(event)
     except ValueError:
         raise BadInput(f"Unknown event {event!r}; use one of: {', '.join(EventKind)}.") from None
+    if (strength or improve or topic) and kind is not EventKind.REFLECTED:
+        raise BadInput("--strength, --improve and --topic are for a reflection.")
+    # The same note as the web form's: the thank-you's draft reads it.
+    reflected = Reflection(
+        *(
+            tuple(i for text in texts for i in reflection_items(text))
+            for texts in (strength, improve, topic)
+        )
+    )
+    note = "\n".join(part for part in (write_reflection(reflected), note) if part)
     user = current_user()
     application = services.application_of(user, application_id)
     zone = profile_of(user).zone
@@ -125,23 +151,31 @@ def log(
     for warning in recorded.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     when = say_moment(planned.at, zone, now_in(zone).date())
-    print(f"Recorded {kind.value} ({when}) for {application}. Next:")
+    what = event_name(kind, planned.channel, planned.official)
+    print(f"Recorded for {application}: {what}, {when}. Next:")
     show_plan(application, zone)
 
 
-def show_plan(application: Application, zone: Any) -> None:
+def show_plan(application: Application, zone: Any, verbose: bool = False) -> None:
     from nextsteps.cli import output
     from nextsteps.tracker import services
 
     now = now_in(zone)
     rows = [output.step_row(s, application, zone, now) for s in services.open_steps(application)]
-    output.print_steps(rows, now.date(), zone, empty="Nothing to do for this application.")
+    empty = "Nothing to do for this application."
+    output.print_steps(rows, now.date(), zone, empty=empty, verbose=verbose)
+
+
+verbose_option = click.option(
+    "--verbose", "-v", is_flag=True, help="Also say why, and from which article."
+)
 
 
 @cli.command(name="next")
 @application_id
 @json_option
-def next_(application_id: int, as_json: bool) -> None:
+@verbose_option
+def next_(application_id: int, as_json: bool, verbose: bool) -> None:
     """The application's open steps: what, by when, why, and from which article."""
     from nextsteps.accounts.services import profile_of
     from nextsteps.cli import output
@@ -155,13 +189,14 @@ def next_(application_id: int, as_json: bool) -> None:
         steps = services.open_steps(application)
         output.print_json([output.step_row(s, application, zone, now) for s in steps])
     else:
-        show_plan(application, zone)
+        show_plan(application, zone, verbose)
 
 
 @cli.command()
 @click.option("--on", help="Another day (YYYY-MM-DD).")
 @json_option
-def today(on: str | None, as_json: bool) -> None:
+@verbose_option
+def today(on: str | None, as_json: bool, verbose: bool) -> None:
     """Everything you can act on by the end of the day, overdue steps first."""
     from nextsteps.accounts.services import profile_of
     from nextsteps.cli import output
@@ -180,7 +215,8 @@ def today(on: str | None, as_json: bool) -> None:
     if as_json:
         output.print_json(rows)
     else:
-        output.print_steps(rows, day, zone, empty="Nothing to do today. Keep applying!")
+        empty = "Nothing to do today. Keep applying!"
+        output.print_steps(rows, day, zone, empty=empty, verbose=verbose)
 
 
 @cli.command(name="list")
@@ -217,7 +253,7 @@ def show(application_id: int) -> None:
     application = services.application_of(user, application_id)
     zone = profile_of(user).zone
     output.print_timeline(application, list(application.events.order_by("at", "id")), zone)
-    show_plan(application, zone)
+    show_plan(application, zone, verbose=True)
 
 
 @config.command(name="show")
@@ -234,8 +270,8 @@ def config_show() -> None:
 @click.argument("key")
 @click.argument("value")
 def config_set(key: str, value: str) -> None:
-    """Change a setting: timezone, country, subdivision, working_days, playbook,
-    weekly_target, working_hours or digest_time (08:00, or off)."""
+    """Change a setting: name (it signs your messages), timezone, country, subdivision,
+    working_days, playbook, weekly_target, working_hours or digest_time (08:00, or off)."""
     from nextsteps.accounts import services as accounts
     from nextsteps.tracker import services
 

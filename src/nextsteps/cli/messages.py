@@ -4,15 +4,16 @@ Each imports what it uses in its body (see cli/app.py)."""
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from nextsteps.cli import output
 from nextsteps.cli.app import application_id, cli, current_user, json_option
-from nextsteps.cli.parse import BadInput, parse_when
+from nextsteps.cli.parse import BadInput, parse_when, password_from_stdin
 
 if TYPE_CHECKING:
+    from nextsteps.outreach.drafts import Draft
     from nextsteps.outreach.models import Message
 
 
@@ -57,7 +58,7 @@ def mail_account_set(
 
     if password_stdin and not username:
         raise BadInput("--password-stdin needs --username.")
-    password = _read_password() if password_stdin else None
+    password = password_from_stdin() if password_stdin else None
     details = services.AccountSettings(
         host=host,
         port=port,
@@ -67,13 +68,6 @@ def mail_account_set(
         daily_cap=daily_cap,
     )
     _print_account(services.set_mail_account(current_user(), details, password))
-
-
-def _read_password() -> str:
-    password = sys.stdin.readline().rstrip("\r\n")
-    if not password:
-        raise BadInput("No password on standard input.")
-    return password
 
 
 @mail_account.command(name="show")
@@ -86,6 +80,17 @@ def mail_account_show() -> None:
         print("No mail account yet: nextsteps mail-account set --help")
         return
     _print_account(account)
+
+
+@mail_account.command(name="test")
+def mail_account_test() -> None:
+    """Connect and log in as sending would, without sending anything."""
+    from nextsteps.outreach import services
+
+    checked = services.check_mail_account(current_user())
+    print(checked.sentence)
+    if not checked.works:
+        raise click.exceptions.Exit(1)
 
 
 @mail_account.command(name="pause")
@@ -116,22 +121,116 @@ def _print_account(account: Any) -> None:
 @cli.command(epilog=KIND_HELP)
 @application_id
 @kind_argument
-def draft(application_id: int, kind: str) -> None:
-    """Print the message for an open step: its subject, then its body. Tone flags go
-    to standard error."""
+@click.option(
+    "--edit", is_flag=True, help="Edit it in $VISUAL or $EDITOR; what you save is what is sent."
+)
+@click.option("--subject", help="Keep this subject for it.")
+@click.option(
+    "--body-file",
+    type=click.File(encoding="utf-8"),
+    help="Keep this file's text as its body (- for standard input).",
+)
+def draft(
+    application_id: int, kind: str, edit: bool, subject: str | None, body_file: TextIO | None
+) -> None:
+    """Print the message for an open step: its subject, then its body; tone flags and
+    blanks to fill go to standard error. With --edit, --subject or --body-file, keep
+    your text as the message instead: `send` sends it, the web editor shows it."""
     from django.utils import timezone
 
     from nextsteps.outreach import drafts, services
+    from nextsteps.playbook.drafting import word_of_kind
 
     user = current_user()
     step, message_kind = drafts.open_step_for(user, application_id, word_of(kind))
     written = services.draft(user, step, message_kind, timezone.now())
-    print(f"Subject: {written.subject}\n\n{written.body}", end="")
+    if not (edit or subject is not None or body_file is not None):
+        print(as_text(written.subject, written.body), end="")
+        _report(written)
+        return
+    new_subject = written.subject if subject is None else subject
+    new_body = written.body if body_file is None else body_file.read()
+    if edit:
+        new_subject, new_body = _edited(new_subject, new_body)
+    saved = services.save_draft(user, step, message_kind, new_subject, new_body, timezone.now())
+    word = word_of_kind(message_kind)
+    print(f"Saved your {word.replace('_', ' ')} for application {application_id}.")
+    _report(saved)
+    if saved.emailed and not saved.placeholders:
+        print(f"nextsteps send {application_id} {word} sends it.")
+
+
+def as_text(subject: str, body: str) -> str:
+    """A message as the command line prints it and the editor shows it."""
+    return f"Subject: {subject}\n\n{body}"
+
+
+def from_text(text: str) -> tuple[str, str]:
+    """The subject and body of a text written like `as_text`."""
+    first, _, rest = text.replace("\r\n", "\n").partition("\n")
+    label, colon, subject = first.partition(":")
+    if not colon or label.strip().lower() != "subject":
+        raise BadInput("The first line must be 'Subject: ...', then a blank line, then the body.")
+    return subject.strip(), rest.lstrip("\n")
+
+
+def _edited(subject: str, body: str) -> tuple[str, str]:
+    """The text as the user saved it in their editor."""
+    text = click.edit(as_text(subject, body), extension=".txt", require_save=True)
+    if text is None:
+        raise BadInput("Nothing saved: the editor closed without saving the message.")
+    return from_text(text)
+
+
+def _report(written: Draft) -> None:
+    """Tone flags and blanks left, on standard error."""
     for flag in written.flags:
         found = f' "{flag.found}":' if flag.found else ""
         print(f"tone:{found} {flag.message} ({'; '.join(flag.sources)})", file=sys.stderr)
     if written.placeholders:
         print(f"fill in: {', '.join(written.placeholders)}", file=sys.stderr)
+
+
+@cli.command(cls=click.Command)  # reads no database
+@click.argument("file", type=click.File(encoding="utf-8"))
+@click.option("--kind", help="The kind of message (thank_you, ...), for its length rule.")
+@json_option
+def tone(file: TextIO, kind: str | None, as_json: bool) -> None:
+    """The tone check on any text: what the articles advise against, one line each,
+    with the words found and the article. FILE is - for standard input; a first line
+    'Subject: ...' is the subject."""
+    from nextsteps.playbook.drafting import MessageKind
+    from nextsteps.playbook.tone import check_tone
+
+    text = file.read().replace("\r\n", "\n")
+    message_kind = MessageKind(word_of(kind)) if kind is not None else None
+    subject, body, body_line = "", text, 1
+    if text.lower().startswith("subject:"):
+        subject, body = from_text(text)
+        body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    first_line = {"subject": 1, "body": body_line}
+    parts = {"subject": subject, "body": body}
+    rows: list[dict[str, Any]] = [
+        {
+            "line": first_line[flag.part] + parts[flag.part].count("\n", 0, flag.start)
+            if flag.part
+            else None,
+            "found": flag.found,
+            "rule": flag.rule,
+            "message": flag.message,
+            "sources": list(flag.sources),
+            "quote": flag.quote,
+        }
+        for flag in check_tone(message_kind, subject, body, None)
+    ]
+    if as_json:
+        output.print_json(rows)
+        return
+    if not rows:
+        print("Nothing the articles advise against.")
+    for row in rows:
+        where = f'line {row["line"]}: "{row["found"]}"' if row["line"] else "the whole text"
+        print(f"{where}: {row['message']} ({'; '.join(row['sources'])})")
 
 
 @cli.command(epilog=KIND_HELP)
@@ -153,7 +252,7 @@ def send(application_id: int, kind: str, at: str | None, now: bool) -> None:
         raise BadInput("Use --at or --now, not both.")
     send_at = parse_when(at, "--at", zone) if at else None
     step, message_kind = drafts.open_step_for(user, application_id, word_of(kind))
-    written = services.draft(user, step, message_kind, timezone.now())
+    written = services.draft(user, step, message_kind, timezone.now())  # the saved text, if any
     message = services.schedule_message(
         user,
         step,
@@ -214,6 +313,23 @@ def cancel(message_id: int) -> None:
 
     message = services.cancel_message(current_user(), message_id)
     print(f"Message {message.id} is cancelled.")
+
+
+@cli.command()
+@message_id
+def retry(message_id: int) -> None:
+    """Send a message that failed again, once you have fixed what was wrong."""
+    from django.utils import timezone
+
+    from nextsteps.accounts.services import profile_of
+    from nextsteps.outreach import services
+    from nextsteps.playbook.humandates import say_moment
+
+    user = current_user()
+    message = services.retry_message(user, message_id)
+    zone = profile_of(user).zone
+    when = say_moment(message.send_at, zone, timezone.now().astimezone(zone).date())
+    print(f"Message {message.id} to {message.to_address} goes again {when}.")
 
 
 @cli.command()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from datetime import date, datetime, tzinfo
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from nextsteps.playbook.describe import event_details, event_name
-from nextsteps.playbook.humandates import say_day, say_moment
+from nextsteps.playbook.humandates import say_day, say_due, say_moment
 from nextsteps.playbook.step import StepKind, is_overdue, step_name
 
 if TYPE_CHECKING:
@@ -57,24 +58,71 @@ def step_row(
     }
 
 
-def print_steps(rows: list[dict[str, Any]], today: date, zone: tzinfo, empty: str) -> None:
+def print_steps(
+    rows: list[dict[str, Any]], today: date, zone: tzinfo, empty: str, verbose: bool = False
+) -> None:
+    """One line per step: when, what, for which application; with `verbose`, why and
+    from which article under each, wrapped to the terminal."""
+    from rich.text import Text
+
     if not rows:
         console().print(empty)
         return
-    table = new_table(show_lines=True)
-    for column in ("application", "step", "due", "why", "source"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        when = say_moment(datetime.fromisoformat(row["due"]), zone, today, row["all_day"])
-        where = f"{row['application_id']} {row['company']}" if row["application_id"] else ""
-        table.add_row(
-            where,
-            step_name(StepKind(row["kind"]), row["attempt"]),
-            f"[bold red]{when}, overdue[/]" if row["overdue"] else when,
-            row["why"],
-            "\n".join(row["sources"]),
-        )
-    console().print(table)
+    lines = [
+        (_when(row, zone, today), step_name(StepKind(row["kind"]), row["attempt"]), row)
+        for row in rows
+    ]
+    when_width = max(len(when) for when, _, _ in lines)
+    step_width = max(len(step) for _, step, _ in lines)
+    room = max(console().width - when_width - step_width - 4, 12)
+    for when, step, row in lines:
+        line = Text(when.ljust(when_width), style="bold red" if row["overdue"] else "")
+        line.append(f"  {step.ljust(step_width)}  {_cut(_where(row), room)}".rstrip())
+        console().print(line, no_wrap=True, overflow="ellipsis")
+        if verbose:
+            for text in (row["why"], f"From {'; '.join(row['sources'])}"):
+                print(
+                    textwrap.fill(
+                        text, console().width, initial_indent="    ", subsequent_indent="    "
+                    )
+                )
+            print()
+
+
+def _when(row: dict[str, Any], zone: tzinfo, today: date) -> str:
+    when = say_moment(datetime.fromisoformat(row["due"]), zone, today, row["all_day"])
+    return f"was due {when}" if row["overdue"] else when
+
+
+def _where(row: dict[str, Any]) -> str:
+    if row["application_id"] is None:
+        return ""
+    return f"{row['application_id']} {row['company']} · {row['role']}"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def saved_application(application: Application, today: date) -> str:
+    """What `add` saved, in a sentence."""
+    parts = [
+        f"Saved application {application.id}: {application.role} at {application.company.name}"
+    ]
+    if application.applied_on:
+        parts.append(f"applied {say_day(application.applied_on, today)}")
+    contact = application.contacts.order_by("id").first()
+    if contact is not None:
+        parts.append(f"contact {contact}")
+    return ", ".join(parts) + "."
+
+
+def first_step(application: Application, step: NextStep | None, zone: tzinfo, now: datetime) -> str:
+    if step is None:
+        return f"No step yet: nextsteps log {application.id} applied records the day you apply."
+    due = say_due(step.due, step.all_day, zone, now)
+    name = step_name(StepKind(step.kind), step.attempt)
+    return f"First step: {name}, {due} (nextsteps next {application.id} -v says why)."
 
 
 def application_row(
@@ -93,22 +141,23 @@ def application_row(
 
 
 def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) -> None:
+    """One line per application: its id, stage, next step and when, then what it is."""
     if not rows:
         console().print("No applications yet: nextsteps add COMPANY ROLE --applied YYYY-MM-DD")
         return
-    table = new_table()
-    for column in ("id", "company", "role", "stage", "applied", "next step"):
-        table.add_column(column, overflow="fold")
+    lines = []
     for row in rows:
-        applied = say_day(date.fromisoformat(row["applied_on"]), today) if row["applied_on"] else ""
-        step = ""
+        step = "no step"
         if row["next_step"]:
-            due = say_moment(
-                datetime.fromisoformat(row["next_due"]), zone, today, row["next_all_day"]
-            )
-            step = f"{step_name(StepKind(row['next_step']))}, {due}"
-        table.add_row(str(row["id"]), row["company"], row["role"], row["stage"], applied, step)
-    console().print(table)
+            due = datetime.fromisoformat(row["next_due"])
+            when = say_moment(due, zone, today, row["next_all_day"])
+            step = f"{step_name(StepKind(row['next_step']))}, {when}"
+        lines.append((str(row["id"]), row["stage"], step, f"{row['company']} · {row['role']}"))
+    widths = [max(len(line[column]) for line in lines) for column in range(3)]
+    room = max(console().width - sum(widths) - 6, 12)
+    for id_, stage, step, what in lines:
+        text = f"{id_.rjust(widths[0])}  {stage.ljust(widths[1])}  {step.ljust(widths[2])}  "
+        console().print(text + _cut(what, room), no_wrap=True, overflow="ellipsis")
 
 
 def print_timeline(application: Application, events: list[Event], zone: tzinfo) -> None:

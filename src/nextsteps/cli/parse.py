@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date, datetime, tzinfo
 
 from nextsteps.playbook.workdays import MORNING
@@ -48,3 +49,11 @@ def parse_contact(text: str) -> tuple[str, str]:
     if not match or not match["name"]:
         raise BadInput(f"--contact must look like 'Jane Doe <jane@example.com>', not {text!r}.")
     return match["name"], match["email"] or ""
+
+
+def password_from_stdin() -> str:
+    """The first line of standard input, as a script passes a password."""
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise BadInput("No password on standard input.")
+    return password

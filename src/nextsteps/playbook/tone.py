@@ -144,14 +144,17 @@ WORD_LIMITS: dict[MessageKind, int] = {
 }
 
 
-def check_tone(kind: MessageKind, subject: str, body: str, timing: Timing | None) -> list[Flag]:
-    """Every flag for a message, phrase flags first in reading order."""
+def check_tone(
+    kind: MessageKind | None, subject: str, body: str, timing: Timing | None
+) -> list[Flag]:
+    """Every flag for a message, phrase flags first in reading order. Without a kind
+    (any text) the rules of a kind's length and timing do not apply."""
     flags = [
         *_phrase_flags("subject", subject),
         *_phrase_flags("body", body),
         *_length_flags(kind, body),
     ]
-    if timing is not None:
+    if kind is not None and timing is not None:
         timed = (check(kind, timing) for check in TIMING_RULES)
         flags.extend(flag for flag in timed if flag is not None)
     return flags
@@ -168,8 +171,8 @@ def _phrase_flags(part: str, text: str) -> list[Flag]:
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
-def _length_flags(kind: MessageKind, body: str) -> list[Flag]:
-    limit = WORD_LIMITS.get(kind)
+def _length_flags(kind: MessageKind | None, body: str) -> list[Flag]:
+    limit = WORD_LIMITS.get(kind) if kind is not None else None
     words = len(body.split())
     if limit is None or words <= limit:
         return []
