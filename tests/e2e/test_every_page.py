@@ -81,14 +81,14 @@ def busy_search() -> Search:
         ),
     )
     thank_you = step(user, "Copperleaf Foods", StepKind.THANK_YOU)
-    schedule(user, thank_you)
+    scheduled = schedule(user, thank_you)
     sent = schedule(user, step(user, "Harbour Analytics", StepKind.FOLLOW_UP))
     Message.objects.filter(id=sent.id).update(
         state=Message.State.SENT, sent_at=timezone.now(), message_id="<1.sam@example.com>"
     )
     sent.refresh_from_db()
     outreach.record_sending(sent)
-    stuck(
+    failed = stuck(
         user,
         step(user, "Oakridge Health", StepKind.CHECK_IN),
         Message.State.FAILED,
@@ -123,6 +123,9 @@ def busy_search() -> Search:
         reverse("message-editor", args=[no_address.id]) + "?kind=call_script",
         reverse("message-editor", args=[step(user, "Copperleaf Foods", "handwritten_note").id]),
         reverse("outbox"),
+        reverse("message", args=[scheduled.id]),
+        reverse("message", args=[sent.id]),
+        reverse("message", args=[failed.id]),
         "/no-such-page/",
     ]
     return Search(user, password, pages)

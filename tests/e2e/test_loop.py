@@ -112,9 +112,12 @@ def test_a_thank_you_from_its_card_to_their_inbox(
             page.goto(f"{base}/applications/{application}/")
             timeline = page.locator(".timeline li").first
             expect(timeline).to_contain_text("Thank-you sent")
-            expect(timeline).to_contain_text("Sent by nextsteps")
+            expect(timeline).to_contain_text("Sent by nextsteps.")
             no_sideways_scroll(page)
             page.screenshot(path=artifacts / f"loop-application-{label}.png", full_page=True)
+            timeline.get_by_role("link", name="Read the message").click()
+            expect(page.get_by_role("heading", level=1)).to_have_text("Thank-you to Jane Doe")
+            expect(page.locator(".letter")).to_contain_text("Sam Seeker")
         finally:
             context.close()
 

@@ -6,6 +6,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from django import forms
+from django.utils.html import escape
 
 from nextsteps.formfields import RuleField
 from nextsteps.outreach.models import (
@@ -62,7 +63,11 @@ class MailAccountForm(forms.Form):
     port = forms.IntegerField(min_value=1, max_value=65535, initial=587)
     security = forms.ChoiceField(choices=SECURITY, initial=MailAccount.Security.STARTTLS)
     from_address = RuleField(
-        FROM_ADDRESS, required=True, label="From", help_text="Your Name <you@example.com>"
+        FROM_ADDRESS,
+        required=True,
+        label="From",
+        # Django's form templates show help text as HTML.
+        help_text=escape("Your Name <you@example.com>"),
     )
     username = RuleField(MAIL_USERNAME)
     # Never filled in from the stored value: an empty field keeps the stored password.

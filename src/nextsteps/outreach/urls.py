@@ -7,6 +7,7 @@ urlpatterns = [
     path("steps/<int:step_id>/message.eml", views.eml, name="message-eml"),
     path("outbox/", views.outbox, name="outbox"),
     path("outbox/pause/", views.pause, name="outbox-pause"),
+    path("outbox/<int:message_id>/", views.message_page, name="message"),
     path("outbox/<int:message_id>/cancel/", views.cancel, name="message-cancel"),
     path("outbox/<int:message_id>/resolve/", views.resolve, name="message-resolve"),
     path("outbox/<int:message_id>/retry/", views.retry, name="message-retry"),

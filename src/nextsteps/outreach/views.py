@@ -215,20 +215,21 @@ def _cannot_download(request: SignedInRequest, reason: str) -> HttpResponse:
     return render(request, "web/refused.html", {"message": message}, status=400)
 
 
+def _row(message: Message, zone: tzinfo, today: date) -> OutboxRow:
+    return OutboxRow(
+        message=message,
+        state=STATE_WORDS[Message.State(message.state)],
+        status=_status(message, zone, today),
+        what=_what(message),
+    )
+
+
 @login_required
 def outbox(request: SignedInRequest) -> HttpResponse:
     """Every message with its state in words; those that need the user come first."""
     zone = profile_of(request.user).zone
     today = timezone.now().astimezone(zone).date()
-    rows = [
-        OutboxRow(
-            message=m,
-            state=STATE_WORDS[Message.State(m.state)],
-            status=_status(m, zone, today),
-            what=_what(m),
-        )
-        for m in services.outbox_of(request.user)
-    ]
+    rows = [_row(m, zone, today) for m in services.outbox_of(request.user)]
     waiting = set(services.needing_the_user(request.user).values_list("id", flat=True))
     needs_you = [r for r in rows if r.message.id in waiting]
     context = {
@@ -237,6 +238,19 @@ def outbox(request: SignedInRequest) -> HttpResponse:
         "account": services.mail_account_of(request.user),
     }
     return render(request, "outreach/outbox.html", context)
+
+
+@login_required
+def message_page(request: SignedInRequest, message_id: int) -> HttpResponse:
+    """One message as it was (or will be) sent, what became of it, and what to do."""
+    message = _message(request, message_id)
+    zone = profile_of(request.user).zone
+    today = timezone.now().astimezone(zone).date()
+    context = {
+        "row": _row(message, zone, today),
+        "needs": services.needing_the_user(request.user).filter(id=message.id).exists(),
+    }
+    return render(request, "outreach/message.html", context)
 
 
 @login_required
@@ -291,7 +305,7 @@ def resolve(request: SignedInRequest, message_id: int) -> HttpResponse:
         services.resolve_uncertain(request.user, message.id, went_out)
     except services.Refused as exc:
         messages.error(request, str(exc))
-    return redirect("outbox")
+    return redirect(back_to(request, reverse("outbox")))
 
 
 @login_required

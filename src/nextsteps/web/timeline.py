@@ -22,9 +22,10 @@ class Line:
     people: list[Contact]
     note: str
     calendar_file: str = ""  # a booked interview, to add to the user's calendar app
+    message_url: str = ""  # the message nextsteps sent, when the event records one
 
 
-def line(event: Event, zone: tzinfo, today: date) -> Line:
+def line(event: Event, zone: tzinfo, today: date, message_id: int | None = None) -> Line:
     fact = event.as_planned()
     return Line(
         when=say_moment(event.at, zone, today),
@@ -35,4 +36,5 @@ def line(event: Event, zone: tzinfo, today: date) -> Line:
         calendar_file=reverse("interview-ics", args=[event.pk])
         if event.kind == EventKind.INTERVIEW_SCHEDULED
         else "",
+        message_url=reverse("message", args=[message_id]) if message_id else "",
     )

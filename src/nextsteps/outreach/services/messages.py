@@ -41,7 +41,7 @@ from nextsteps.playbook.sending import (
     sending_window_end,
 )
 from nextsteps.playbook.timeline import Channel
-from nextsteps.tracker.models import Contact, NextStep
+from nextsteps.tracker.models import Application, Contact, Event, NextStep
 from nextsteps.tracker.services import NotFound, record_event
 
 
@@ -387,7 +387,22 @@ def record_sending(message: Message) -> None:
         message.sent_at.astimezone(zone),
         channel=Channel.EMAIL,
     )
-    record_event(message.application, event, note=f"Sent by nextsteps ({message.message_id}).")
+    record_event(message.application, event, note="Sent by nextsteps.")
+
+
+def messages_on_timeline(application: Application, events: list[Event]) -> dict[int, int]:
+    """The message nextsteps sent for each of these events that records one (event id
+    to message id): record_sending logs a message as an event of its kind at the
+    moment it was sent."""
+    sent = Message.objects.filter(
+        application=application, state=Message.State.SENT, sent_at__isnull=False
+    ).only("kind", "sent_at")
+    by_moment: dict[tuple[str, datetime | None], int] = {
+        (EVENT_OF_MESSAGE[MessageKind(m.kind)], m.sent_at): m.id
+        for m in sent
+        if MessageKind(m.kind) in EVENT_OF_MESSAGE
+    }
+    return {e.id: by_moment[e.kind, e.at] for e in events if (e.kind, e.at) in by_moment}
 
 
 def letter_of(draft: drafts.Draft) -> Letter:

@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from nextsteps.outreach.services import step_sends
+from nextsteps.outreach.services import messages_on_timeline, step_sends
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.timeline import Culture
 from nextsteps.tracker import services
@@ -82,12 +82,14 @@ def render_page(
     today = now.now.date()
     sends = step_sends(request.user, [s.id for s in steps])
     people = list(application.contacts.order_by("name", "id"))
+    events = queries.timeline(application)
+    sent = messages_on_timeline(application, events)
     context: dict[str, Any] = {
         "application": application,
         "cards": [card(s, now.zone, now.now, sends.get(s.id)) for s in steps],
         "forms": forms,
         "open_form": open_form or ("reflection" if reflect_first else ""),
-        "timeline": [line(e, now.zone, today) for e in queries.timeline(application)],
+        "timeline": [line(e, now.zone, today, sent.get(e.id)) for e in events],
         "skipped": queries.skipped_steps(application),
         "people": people,
         "person_form": bound if isinstance(bound, PersonForm) else person_form(request, people),
