@@ -27,6 +27,7 @@ from tests.e2e.conftest import serious_violations, sideways_scroll
 # (width, height, whether axe runs there): axe looks at the phone's layout and the
 # laptop's; the narrowest phone only has to fit.
 WIDTHS = [(320, 640, False), (390, 844, True), (1440, 900, True)]
+MISSING = "/no-such-page/"  # the page that says so
 
 
 @dataclass(frozen=True)
@@ -126,22 +127,26 @@ def busy_search() -> Search:
         reverse("message", args=[scheduled.id]),
         reverse("message", args=[sent.id]),
         reverse("message", args=[failed.id]),
-        "/no-such-page/",
+        MISSING,
     ]
     return Search(user, password, pages)
 
 
 @pytest.fixture
-def search(transactional_db: None) -> Search:
-    # The command line's user, without a password: the first visit offers to set one.
+def search(transactional_db: None, settings: Any, live_server: Any) -> Search:
+    # The command line's user, without a password: the first visit to `nextsteps
+    # serve` on this computer offers to set one.
+    settings.LISTENING_ON = live_server.url
     User.objects.create_user("me", password=None)
     return busy_search()
 
 
 def look(page: Any, path: str, axe: bool) -> list[str]:
     """What is wrong with one page: sideways scrolling, and axe's serious findings."""
-    page.goto(path)
+    response = page.goto(path)
     problems = []
+    if response.status != (404 if path == MISSING else 200):
+        problems.append(f"{path}: answered {response.status}")
     if overflow := sideways_scroll(page):
         problems.append(f"{path}: {overflow} px wider than the window")
     if axe:
