@@ -2,9 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# requirements.lock pins what nextsteps runs; requirements-dev.lock pins that, the
+# PostgreSQL driver and the tools to develop it. Each install leaves a stamp.
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: install e2e-tools run test lint typecheck lock clean
+.PHONY: install dev e2e-tools run test lint typecheck lock clean
 
 install: $(STAMP)
 
@@ -12,8 +15,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+dev: $(DEV_STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	touch $(DEV_STAMP)
 
 # What the end-to-end tests inject into pages (axe-core), as tests/e2e/package-lock.json
 # pins it, checked against its integrity hash; npm's cache serves it again offline.
@@ -28,16 +37,16 @@ $(E2E_TOOLS): tests/e2e/package.json tests/e2e/package-lock.json
 run: install
 	$(BIN)/nextsteps serve
 
-lint: install
+lint: dev
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-typecheck: install
+typecheck: dev
 	$(BIN)/mypy
 
 # Every database test runs on SQLite; with CI=true or TEST_DATABASE_URL set, the
 # suite runs again on PostgreSQL, less the pure playbook tests, the command-line
-# tests and the tests of worker processes (which chose their databases already).
+# tests and the tests of processes (which chose their databases already).
 test: lint typecheck e2e-tools
 	$(BIN)/pytest
 	@if [ -n "$$TEST_DATABASE_URL" ] || [ "$$CI" = "true" ]; then \
@@ -46,11 +55,14 @@ test: lint typecheck e2e-tools
 			$(BIN)/pytest --ignore=tests/playbook --ignore=tests/cli -m "not processes"; \
 	fi
 
-# Refresh the lock file after changing dependencies in pyproject.toml.
-lock:
+# Refresh both lock files after changing dependencies in pyproject.toml; the
+# development one agrees with the other on every package they share.
+COMPILE := $(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links
+lock: install
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --extra dev --strip-extras --generate-hashes --allow-unsafe \
-		-o requirements.lock pyproject.toml
+	$(COMPILE) -o requirements.lock pyproject.toml
+	$(COMPILE) --extra postgres --extra dev -c requirements.lock -o requirements-dev.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info
+	rm -rf $(VENV) build dist src/*.egg-info
