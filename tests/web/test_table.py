@@ -39,6 +39,13 @@ class TableTestCase(WebTestCase):
         self.assertEqual(self.companies("?q=alp&stage=saved"), ["Alpha"])
         self.assertEqual(self.companies("?stage=nonsense"), ["Gamma", "Beta", "Alpha"])
 
+    def test_no_match_and_nothing_yet_say_different_things(self) -> None:
+        self.assertContains(self.client.get(reverse("table") + "?q=zzz"), "No application matches.")
+        nobody = self.client_for(self.outsider)
+        response = nobody.get(reverse("table"))
+        self.assertContains(response, "No applications yet.")
+        self.assertContains(response, f'href="{reverse("add-application")}"')
+
     def test_the_filter_form_works_with_htmx_and_without(self) -> None:
         response = self.client.get(reverse("table"))
         self.assertContains(response, 'hx-get="/pipeline/table/"')
