@@ -72,6 +72,14 @@ class DoneTestCase(WebTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, f'id="step-{self.thank_you.id}"')
 
+    def test_the_outsider_gets_404_and_changes_nothing(self) -> None:
+        response = self.post_as(
+            self.client_for(self.outsider), reverse("step-done", args=[self.thank_you.id])
+        )
+        self.assertEqual(response.status_code, 404)
+        self.thank_you.refresh_from_db()
+        self.assertEqual(self.thank_you.state, NextStep.State.OPEN)
+
     def test_get_is_not_allowed(self) -> None:
         response = self.client.get(reverse("step-done", args=[self.thank_you.id]))
         self.assertEqual(response.status_code, 405)

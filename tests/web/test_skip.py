@@ -47,6 +47,13 @@ class SkipTestCase(WebTestCase):
         self.assertEqual(open_follow_up.due, self.local(date(2026, 11, 30)))
         self.assertNotEqual(open_follow_up.id, self.follow_up.id)
 
+    def test_the_outsider_gets_404_and_changes_nothing(self) -> None:
+        bob = self.client_for(self.outsider)
+        self.assertEqual(bob.get(self.url).status_code, 404)
+        self.assertEqual(self.post_as(bob, self.url, {"reason": "Not mine"}).status_code, 404)
+        self.follow_up.refresh_from_db()
+        self.assertEqual(self.follow_up.state, NextStep.State.OPEN)
+
     def test_a_reason_is_required(self) -> None:
         response = self.post(self.url, {"reason": "   "})
         self.assertContains(response, "Say in a few words why you skip it.", status_code=400)
