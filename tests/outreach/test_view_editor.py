@@ -39,6 +39,14 @@ class EditorTestCase(ViewTestCase):
         self.assertContains(response, reverse("message-eml", args=[self.step().id]))
         self.assertContains(response, "Nothing the articles advise against.")
 
+    def test_a_message_already_on_its_way_is_said_instead_of_send(self) -> None:
+        self.mail_account(2525)
+        message = self.schedule()
+        response = self.owner.get(self.url)
+        self.assertContains(response, "nextsteps sends your message tomorrow 09:00.")
+        self.assertContains(response, f'href="{reverse("message", args=[message.id])}"')
+        self.assertNotContains(response, "Send at the best time")
+
     def test_tone_flags_show_beside_the_text_with_their_article(self) -> None:
         body = "Sorry to bother you. Did I get the job?"
         response = self.post(self.owner, self.url, self.form(body=body, action="check"))

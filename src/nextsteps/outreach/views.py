@@ -118,6 +118,10 @@ def _editor_page(
     zone = profile_of(request.user).zone
     letter = services.letter_of(draft)
     application = step.application
+    # A message already on its way (or in doubt) for this step: say so, not "Send".
+    send = services.step_sends(request.user, [step.id]).get(step.id)
+    on_its_way = send if send is not None and send.state != Message.State.FAILED else None
+    today = timezone.now().astimezone(zone).date()
     to = draft.to_name or application.company.name
     at_company = f" at {application.company.name}" if draft.to_name else ""
     context: dict[str, Any] = {
@@ -129,6 +133,8 @@ def _editor_page(
         "best_time": draft.best_time,
         "mailto": mailto_link(letter),
         "has_account": services.mail_account_of(request.user) is not None,
+        "on_its_way": on_its_way,
+        "on_its_way_sentence": on_its_way.sentence(zone, today) if on_its_way else "",
         "call_script": StepKind(step.kind) in STEPS_FOR_WORD["call_script"],
         "next": back_to(request, ""),
         "zone": zone,
