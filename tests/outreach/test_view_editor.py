@@ -47,6 +47,16 @@ class EditorTestCase(ViewTestCase):
         self.assertContains(response, f'href="{reverse("message", args=[message.id])}"')
         self.assertNotContains(response, "Send at the best time")
 
+    def test_a_contact_without_an_address_is_asked_for_one(self) -> None:
+        self.mail_account(2525)
+        jane = self.application.contacts.get()
+        jane.email = ""
+        jane.save()
+        response = self.owner.get(self.url)
+        self.assertContains(response, "Jane Doe has no e-mail address.")
+        self.assertContains(response, f"{reverse('contact', args=[jane.id])}?next=")
+        self.assertNotContains(response, "Send at the best time")
+
     def test_tone_flags_show_beside_the_text_with_their_article(self) -> None:
         body = "Sorry to bother you. Did I get the job?"
         response = self.post(self.owner, self.url, self.form(body=body, action="check"))

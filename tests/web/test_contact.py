@@ -29,6 +29,12 @@ class ContactTestCase(WebTestCase):
             (self.jane.name, self.jane.title, self.jane.company), ("Jane Doe", "CTO", None)
         )
 
+    def test_from_the_editor_it_goes_back_to_the_editor(self) -> None:
+        editor = "/steps/1/message/"
+        self.assertContains(self.client.get(f"{self.url}?next={editor}"), f'value="{editor}"')
+        response = self.post(self.url, {"name": "Jane", "email": "j@acme.test", "next": editor})
+        self.assertRedirects(response, editor, fetch_redirect_response=False)
+
     def test_a_bad_email_changes_nothing(self) -> None:
         response = self.post(self.url, {"name": "Jane", "email": "nope"})
         self.assertEqual(response.status_code, 400)

@@ -133,6 +133,7 @@ def _editor_page(
         "best_time": draft.best_time,
         "mailto": mailto_link(letter),
         "has_account": services.mail_account_of(request.user) is not None,
+        "contact": drafts.contact_of(application),
         "on_its_way": on_its_way,
         "on_its_way_sentence": on_its_way.sentence(zone, today) if on_its_way else "",
         "call_script": StepKind(step.kind) in STEPS_FOR_WORD["call_script"],

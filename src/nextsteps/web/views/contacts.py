@@ -7,11 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from nextsteps.tracker import services
 from nextsteps.web import queries
 from nextsteps.web.forms import ContactForm
-from nextsteps.web.views.common import SignedInRequest, clock, contact_or_404
+from nextsteps.web.views.common import SignedInRequest, back_to, clock, contact_or_404
 
 
 @login_required
@@ -48,7 +49,7 @@ def edit(request: SignedInRequest, contact_id: int) -> HttpResponse:
         assert details is not None
         services.change_contact(contact, details, form.cleaned_data["company"])
         messages.success(request, f"Saved {details.name}.")
-        return redirect("contacts")
+        return redirect(back_to(request, reverse("contacts")))
     return render(
         request,
         "web/contact.html",
@@ -57,6 +58,7 @@ def edit(request: SignedInRequest, contact_id: int) -> HttpResponse:
             "form": form,
             "applications": contact.applications.select_related("company").order_by("-id"),
             "companies": queries.company_names(request.user),
+            "next": back_to(request, ""),
         },
         status=400 if form.is_bound else 200,
     )
