@@ -18,6 +18,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from nextsteps.cli import account, commands, messages, reminders, web  # noqa: F401
     from nextsteps.cli.app import cli
     from nextsteps.cli.parse import BadInput
+    from nextsteps.cli.terminal import say
     from nextsteps.environment import BadSetting
 
     args = list(argv if argv is not None else sys.argv[1:]) or ["--help"]
@@ -30,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         # A usage error (unknown command, option or choice), a value we refused, or
         # a setting in the environment that stops start-up.
         message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
-        print(f"error: {' '.join(message.split())}", file=sys.stderr)
+        say(f"error: {' '.join(message.split())}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     if exit_code:
         sys.exit(exit_code)

@@ -7,6 +7,7 @@ import click
 
 from nextsteps.cli.app import cli, current_user
 from nextsteps.cli.parse import BadInput, password_from_stdin
+from nextsteps.cli.terminal import say
 
 
 @cli.group()
@@ -29,4 +30,4 @@ def password(password_stdin: bool) -> None:
         accounts.set_password(user, new)
     except accounts.PasswordRejected as exc:
         raise BadInput(str(exc)) from None
-    print(f"Password set: log in to the web pages as {user.username}.")
+    say(f"Password set: log in to the web pages as {user.username}.")

@@ -25,6 +25,7 @@ from nextsteps.cli.parse import BadInput
 # line the user sees. Looked up among the modules the command loaded, so that no
 # command imports a service it does not use just to name its error.
 REFUSALS = (
+    ("nextsteps.fields", "FieldRefused"),
     ("nextsteps.tracker.services.errors", "NotFound"),
     ("nextsteps.tracker.services.errors", "StepRefused"),
     ("nextsteps.playbook.timeline", "InvalidEvent"),

@@ -3,7 +3,6 @@ Each imports what it uses in its body (see cli/app.py)."""
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,8 @@ from nextsteps.cli.app import (
     json_option,
     now_in,
 )
-from nextsteps.cli.parse import BadInput, parse_day, parse_when
+from nextsteps.cli.parse import BadInput, parse_day, parse_happened, parse_when
+from nextsteps.cli.terminal import say
 from nextsteps.playbook.timeline import Channel, Culture, EventKind
 
 if TYPE_CHECKING:
@@ -53,13 +53,10 @@ def add(
     """Save a job; with --applied, record that you applied that day."""
     from nextsteps.accounts.services import profile_of
     from nextsteps.cli import output
-    from nextsteps.cli.parse import parse_contact
     from nextsteps.tracker import services
 
-    if not company.strip() or not role.strip():
-        raise BadInput("The company and the role cannot be empty.")
-    applied_on = parse_day(applied, "--applied") if applied else None
-    details = services.ContactDetails(*parse_contact(contact)) if contact else None
+    applied_on = parse_day(applied, "--applied") if applied is not None else None
+    details = services.ContactDetails.typed(contact) if contact is not None else None
     application = services.add_application(
         current_user(),
         company,
@@ -74,9 +71,9 @@ def add(
     application.refresh_from_db()  # the plan set its stage and the day it was sent
     zone = profile_of(application.owner).zone
     now = now_in(zone)
-    print(output.saved_application(application, now.date()))
+    say(output.saved_application(application, now.date()))
     steps = services.open_steps(application)
-    print(output.first_step(application, steps[0] if steps else None, zone, now))
+    say(output.first_step(application, steps[0] if steps else None, zone, now))
 
 
 @cli.command(
@@ -137,22 +134,23 @@ def log(
     user = current_user()
     application = services.application_of(user, application_id)
     zone = profile_of(user).zone
+    now = now_in(zone)
     planned = Event(
         kind=kind,
-        at=parse_when(at, "--at", zone) if at else now_in(zone),
-        end=parse_when(end, "--end", zone) if end else None,
-        decision_by=parse_day(decision_by, "--decision-by") if decision_by else None,
-        wait_until=parse_day(wait_until, "--wait-until") if wait_until else None,
-        due=parse_when(due, "--due", zone) if due else None,
+        at=parse_happened(at, "--at", now) if at is not None else now,
+        end=parse_when(end, "--end", zone) if end is not None else None,
+        decision_by=parse_day(decision_by, "--decision-by") if decision_by is not None else None,
+        wait_until=parse_day(wait_until, "--wait-until") if wait_until is not None else None,
+        due=parse_when(due, "--due", zone) if due is not None else None,
         channel=Channel(channel) if channel else None,
         official=official,
     )
     recorded = services.record_event(application, planned, note=note)
     for warning in recorded.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        say(f"warning: {warning}", err=True)
     when = say_moment(planned.at, zone, now_in(zone).date())
     what = event_name(kind, planned.channel, planned.official)
-    print(f"Recorded for {application}: {what}, {when}. Next:")
+    say(f"Recorded for {application}: {what}, {when}. Next:")
     show_plan(application, zone)
 
 
@@ -205,7 +203,7 @@ def today(on: str | None, as_json: bool, verbose: bool) -> None:
     user = current_user()
     zone = profile_of(user).zone
     now = now_in(zone)
-    day = parse_day(on, "--on") if on else now.date()
+    day = parse_day(on, "--on") if on is not None else now.date()
     if day != now.date():
         now = datetime.combine(day, datetime.min.time(), tzinfo=zone)
     agenda = services.agenda(user, day)
@@ -263,7 +261,7 @@ def config_show() -> None:
 
     profile = accounts.profile_of(current_user())
     for key, value in accounts.profile_settings(profile).items():
-        print(f"{key} = {value}")
+        say(f"{key} = {value}")
 
 
 @config.command(name="set")
@@ -282,4 +280,4 @@ def config_set(key: str, value: str) -> None:
     except ValueError as exc:
         raise BadInput(str(exc)) from None
     services.replan_for_settings(user, [key])
-    print(f"{key} = {accounts.profile_settings(profile)[key]}")
+    say(f"{key} = {accounts.profile_settings(profile)[key]}")

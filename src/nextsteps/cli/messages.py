@@ -10,7 +10,8 @@ import click
 
 from nextsteps.cli import output
 from nextsteps.cli.app import application_id, cli, current_user, json_option
-from nextsteps.cli.parse import BadInput, parse_when, password_from_stdin
+from nextsteps.cli.parse import BadInput, parse_when, password_from_stdin, text_of
+from nextsteps.cli.terminal import say
 
 if TYPE_CHECKING:
     from nextsteps.outreach.drafts import Draft
@@ -77,7 +78,7 @@ def mail_account_show() -> None:
 
     account = services.mail_account_of(current_user())
     if account is None:
-        print("No mail account yet: nextsteps mail-account set --help")
+        say("No mail account yet: nextsteps mail-account set --help")
         return
     _print_account(account)
 
@@ -88,7 +89,7 @@ def mail_account_test() -> None:
     from nextsteps.outreach import services
 
     checked = services.check_mail_account(current_user())
-    print(checked.sentence)
+    say(checked.sentence)
     if not checked.works:
         raise click.exceptions.Exit(1)
 
@@ -110,12 +111,12 @@ def mail_account_resume() -> None:
 
 
 def _print_account(account: Any) -> None:
-    print(f"from = {account.from_address}")
-    print(f"server = {account.host}:{account.port} ({account.security})")
-    print(f"username = {account.username}")
-    print(f"password = {'set' if account.password_encrypted else 'not set'}")
-    print(f"daily_cap = {account.daily_cap}")
-    print(f"sending = {'paused' if account.sending_paused else 'on'}")
+    say(f"from = {account.from_address}")
+    say(f"server = {account.host}:{account.port} ({account.security})")
+    say(f"username = {account.username}")
+    say(f"password = {'set' if account.password_encrypted else 'not set'}")
+    say(f"daily_cap = {account.daily_cap}")
+    say(f"sending = {'paused' if account.sending_paused else 'on'}")
 
 
 @cli.command(epilog=KIND_HELP)
@@ -145,19 +146,19 @@ def draft(
     step, message_kind = drafts.open_step_for(user, application_id, word_of(kind))
     written = services.draft(user, step, message_kind, timezone.now())
     if not (edit or subject is not None or body_file is not None):
-        print(as_text(written.subject, written.body), end="")
+        say(as_text(written.subject, written.body), end="")
         _report(written)
         return
     new_subject = written.subject if subject is None else subject
-    new_body = written.body if body_file is None else body_file.read()
+    new_body = written.body if body_file is None else text_of(body_file, "--body-file")
     if edit:
         new_subject, new_body = _edited(new_subject, new_body)
     saved = services.save_draft(user, step, message_kind, new_subject, new_body, timezone.now())
     word = word_of_kind(message_kind)
-    print(f"Saved your {word.replace('_', ' ')} for application {application_id}.")
+    say(f"Saved your {word.replace('_', ' ')} for application {application_id}.")
     _report(saved)
     if saved.emailed and not saved.placeholders:
-        print(f"nextsteps send {application_id} {word} sends it.")
+        say(f"nextsteps send {application_id} {word} sends it.")
 
 
 def as_text(subject: str, body: str) -> str:
@@ -186,9 +187,9 @@ def _report(written: Draft) -> None:
     """Tone flags and blanks left, on standard error."""
     for flag in written.flags:
         found = f' "{flag.found}":' if flag.found else ""
-        print(f"tone:{found} {flag.message} ({'; '.join(flag.sources)})", file=sys.stderr)
+        say(f"tone:{found} {flag.message} ({'; '.join(flag.sources)})", err=True)
     if written.placeholders:
-        print(f"fill in: {', '.join(written.placeholders)}", file=sys.stderr)
+        say(f"fill in: {', '.join(written.placeholders)}", err=True)
 
 
 @cli.command(cls=click.Command)  # reads no database
@@ -202,7 +203,7 @@ def tone(file: TextIO, kind: str | None, as_json: bool) -> None:
     from nextsteps.playbook.drafting import MessageKind
     from nextsteps.playbook.tone import check_tone
 
-    text = file.read().replace("\r\n", "\n")
+    text = text_of(file, "FILE").replace("\r\n", "\n")
     message_kind = MessageKind(word_of(kind)) if kind is not None else None
     subject, body, body_line = "", text, 1
     if text.lower().startswith("subject:"):
@@ -227,10 +228,10 @@ def tone(file: TextIO, kind: str | None, as_json: bool) -> None:
         output.print_json(rows)
         return
     if not rows:
-        print("Nothing the articles advise against.")
+        say("Nothing the articles advise against.")
     for row in rows:
         where = f'line {row["line"]}: "{row["found"]}"' if row["line"] else "the whole text"
-        print(f"{where}: {row['message']} ({'; '.join(row['sources'])})")
+        say(f"{where}: {row['message']} ({'; '.join(row['sources'])})")
 
 
 @cli.command(epilog=KIND_HELP)
@@ -248,9 +249,9 @@ def send(application_id: int, kind: str, at: str | None, now: bool) -> None:
 
     user = current_user()
     zone = profile_of(user).zone
-    if at and now:
+    if at is not None and now:
         raise BadInput("Use --at or --now, not both.")
-    send_at = parse_when(at, "--at", zone) if at else None
+    send_at = parse_when(at, "--at", zone) if at is not None else None
     step, message_kind = drafts.open_step_for(user, application_id, word_of(kind))
     written = services.draft(user, step, message_kind, timezone.now())  # the saved text, if any
     message = services.schedule_message(
@@ -263,7 +264,7 @@ def send(application_id: int, kind: str, at: str | None, now: bool) -> None:
         send_now=now,
     )
     when = say_moment(message.send_at, zone, timezone.now().astimezone(zone).date())
-    print(f"Message {message.id} to {message.to_address} is scheduled for {when}.")
+    say(f"Message {message.id} to {message.to_address} is scheduled for {when}.")
 
 
 @cli.command()
@@ -280,12 +281,12 @@ def outbox(as_json: bool) -> None:
         output.print_json(rows)
         return
     if not rows:
-        print("The outbox is empty: nextsteps send ID KIND schedules a message.")
+        say("The outbox is empty: nextsteps send ID KIND schedules a message.")
         return
     for row in rows:
         application = row["application_id"]
         about = f"application {application}" if application else "to you"
-        print(
+        say(
             f"{row['id']:>4}  {row['state']:<10} {row['send_at'][:16].replace('T', ' ')}  "
             f"{about} {row['kind']}" + (f"  ({row['reason']})" if row["reason"] else "")
         )
@@ -312,7 +313,7 @@ def cancel(message_id: int) -> None:
     from nextsteps.outreach import services
 
     message = services.cancel_message(current_user(), message_id)
-    print(f"Message {message.id} is cancelled.")
+    say(f"Message {message.id} is cancelled.")
 
 
 @cli.command()
@@ -329,7 +330,7 @@ def retry(message_id: int) -> None:
     message = services.retry_message(user, message_id)
     zone = profile_of(user).zone
     when = say_moment(message.send_at, zone, timezone.now().astimezone(zone).date())
-    print(f"Message {message.id} to {message.to_address} goes again {when}.")
+    say(f"Message {message.id} to {message.to_address} goes again {when}.")
 
 
 @cli.command()
@@ -340,7 +341,7 @@ def resolve(message_id: int, sent: bool) -> None:
     from nextsteps.outreach import services
 
     message = services.resolve_uncertain(current_user(), message_id, went_out=sent)
-    print(f"Message {message.id} is {message.state}.")
+    say(f"Message {message.id} is {message.state}.")
 
 
 @cli.command()
@@ -361,7 +362,7 @@ def worker(once: bool) -> None:
     try:
         if once:
             handled = outbox_worker.run_once(stop)
-            print(f"{handled} message{'s' if handled != 1 else ''} handled.")
+            say(f"{handled} message{'s' if handled != 1 else ''} handled.")
         else:
             outbox_worker.run_forever(stop)
     finally:  # whoever called the command in its own process gets its handlers back

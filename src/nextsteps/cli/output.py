@@ -9,6 +9,7 @@ from datetime import date, datetime, tzinfo
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from nextsteps.cli.terminal import say, visible
 from nextsteps.playbook.describe import event_details, event_name
 from nextsteps.playbook.humandates import say_day, say_due, say_moment
 from nextsteps.playbook.step import StepKind, is_overdue, step_name
@@ -16,6 +17,7 @@ from nextsteps.playbook.step import StepKind, is_overdue, step_name
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from nextsteps.playbook import Step
     from nextsteps.tracker.models import Application, Event, NextStep
@@ -33,6 +35,14 @@ def new_table(**options: Any) -> Table:
     from rich.table import Table
 
     return Table(**options)
+
+
+def cell(text: str, style: str = "") -> Text:
+    """Text for rich to print as written (never read as its markup), with the
+    characters a terminal would act on shown escaped."""
+    from rich.text import Text
+
+    return Text(visible(text), style=style)
 
 
 def print_json(value: Any) -> None:
@@ -63,10 +73,8 @@ def print_steps(
 ) -> None:
     """One line per step: when, what, for which application; with `verbose`, why and
     from which article under each, wrapped to the terminal."""
-    from rich.text import Text
-
     if not rows:
-        console().print(empty)
+        console().print(cell(empty))
         return
     lines = [
         (_when(row, zone, today), step_name(StepKind(row["kind"]), row["attempt"]), row)
@@ -76,17 +84,17 @@ def print_steps(
     step_width = max(len(step) for _, step, _ in lines)
     room = max(console().width - when_width - step_width - 4, 12)
     for when, step, row in lines:
-        line = Text(when.ljust(when_width), style="bold red" if row["overdue"] else "")
+        line = cell(when.ljust(when_width), style="bold red" if row["overdue"] else "")
         line.append(f"  {step.ljust(step_width)}  {_cut(_where(row), room)}".rstrip())
         console().print(line, no_wrap=True, overflow="ellipsis")
         if verbose:
             for text in (row["why"], f"From {'; '.join(row['sources'])}"):
-                print(
+                say(
                     textwrap.fill(
                         text, console().width, initial_indent="    ", subsequent_indent="    "
                     )
                 )
-            print()
+            say()
 
 
 def _when(row: dict[str, Any], zone: tzinfo, today: date) -> str:
@@ -97,7 +105,7 @@ def _when(row: dict[str, Any], zone: tzinfo, today: date) -> str:
 def _where(row: dict[str, Any]) -> str:
     if row["application_id"] is None:
         return ""
-    return f"{row['application_id']} {row['company']} · {row['role']}"
+    return visible(f"{row['application_id']} {row['company']} · {row['role']}")
 
 
 def _cut(text: str, width: int) -> str:
@@ -143,7 +151,9 @@ def application_row(
 def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) -> None:
     """One line per application: its id, stage, next step and when, then what it is."""
     if not rows:
-        console().print("No applications yet: nextsteps add COMPANY ROLE --applied YYYY-MM-DD")
+        console().print(
+            cell("No applications yet: nextsteps add COMPANY ROLE --applied YYYY-MM-DD")
+        )
         return
     lines = []
     for row in rows:
@@ -152,19 +162,20 @@ def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) ->
             due = datetime.fromisoformat(row["next_due"])
             when = say_moment(due, zone, today, row["next_all_day"])
             step = f"{step_name(StepKind(row['next_step']))}, {when}"
-        lines.append((str(row["id"]), row["stage"], step, f"{row['company']} · {row['role']}"))
+        what = visible(f"{row['company']} · {row['role']}")
+        lines.append((str(row["id"]), row["stage"], step, what))
     widths = [max(len(line[column]) for line in lines) for column in range(3)]
     room = max(console().width - sum(widths) - 6, 12)
     for id_, stage, step, what in lines:
         text = f"{id_.rjust(widths[0])}  {stage.ljust(widths[1])}  {step.ljust(widths[2])}  "
-        console().print(text + _cut(what, room), no_wrap=True, overflow="ellipsis")
+        console().print(cell(text + _cut(what, room)), no_wrap=True, overflow="ellipsis")
 
 
 def print_timeline(application: Application, events: list[Event], zone: tzinfo) -> None:
     today = datetime.now(zone).date()
-    console().print(
-        f"[bold]{application.role} at {application.company.name}[/] ({application.stage})"
-    )
+    heading = cell(f"{application.role} at {application.company.name}", "bold")
+    heading.append(f" ({application.stage})")
+    console().print(heading)
     table = new_table(title="timeline", title_justify="left")
     for column in ("when", "what", "details"):
         table.add_column(column, overflow="fold")
@@ -172,8 +183,8 @@ def print_timeline(application: Application, events: list[Event], zone: tzinfo) 
         fact = event.as_planned()
         details = [*event_details(fact, zone, today), event.note.strip()]
         table.add_row(
-            say_moment(event.at, zone, today),
-            event_name(fact.kind, fact.channel, fact.official),
-            "; ".join(d for d in details if d),
+            cell(say_moment(event.at, zone, today)),
+            cell(event_name(fact.kind, fact.channel, fact.official)),
+            cell("; ".join(d for d in details if d)),
         )
     console().print(table)

@@ -1,12 +1,12 @@
-"""Turning what the user typed into values, or into one sentence saying what is wrong."""
+"""Turning what the user typed into values, or into one sentence saying what is wrong.
+What a value may be (its length, its characters, the days it may name) is the
+field's rule in nextsteps.fields, applied by the services; here only its form."""
 
 from __future__ import annotations
 
-import re
 import sys
-from datetime import date, datetime, tzinfo
-
-from nextsteps.playbook.workdays import MORNING
+from datetime import date, datetime, time, tzinfo
+from typing import TextIO
 
 
 class BadInput(Exception):
@@ -17,38 +17,57 @@ def parse_day(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise BadInput(f"{option} must be a date like 2026-11-13, not {text!r}.") from None
+        raise BadInput(f"{option} must be a date like 2026-11-13, not {_shown(text)}.") from None
 
 
 WHEN_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M")
 
 
-def parse_when(text: str, option: str, zone: tzinfo) -> datetime:
-    """`YYYY-MM-DD HH:MM` on the user's clock; a bare date means 09:00 that day."""
+def _day_and_clock(text: str, option: str) -> tuple[date, time | None]:
     for fmt in WHEN_FORMATS:
         try:
-            return datetime.strptime(text.strip(), fmt).replace(tzinfo=zone)
+            moment = datetime.strptime(text.strip(), fmt)
         except ValueError:
             continue
+        return moment.date(), moment.time()
     try:
-        return datetime.combine(date.fromisoformat(text.strip()), MORNING, tzinfo=zone)
+        return date.fromisoformat(text.strip()), None
     except ValueError:
         raise BadInput(
-            f"{option} must look like 2026-11-13 or '2026-11-13 14:30', not {text!r}."
+            f"{option} must look like 2026-11-13 or '2026-11-13 14:30', not {_shown(text)}."
         ) from None
 
 
-CONTACT = re.compile(
-    r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)>)?\s*$"
-)
+def parse_when(text: str, option: str, zone: tzinfo) -> datetime:
+    """A moment ahead or behind, `YYYY-MM-DD HH:MM` on the user's clock; a bare date
+    means 09:00 that day."""
+    from nextsteps.playbook.workdays import MORNING
+
+    day, clock = _day_and_clock(text, option)
+    return datetime.combine(day, clock or MORNING, tzinfo=zone)
 
 
-def parse_contact(text: str) -> tuple[str, str]:
-    """`Jane Doe <jane@example.com>` -> ("Jane Doe", "jane@example.com")."""
-    match = CONTACT.match(text)
-    if not match or not match["name"]:
-        raise BadInput(f"--contact must look like 'Jane Doe <jane@example.com>', not {text!r}.")
-    return match["name"], match["email"] or ""
+def parse_happened(text: str, option: str, now: datetime) -> datetime:
+    """When something happened, on the clock of `now`: a bare date means now if it is
+    today and 09:00 another day, as on the web's forms."""
+    from nextsteps.tracker.services import moment_on
+
+    day, clock = _day_and_clock(text, option)
+    return moment_on(day, clock, now)
+
+
+def _shown(text: str) -> str:
+    from nextsteps.fields import shown
+
+    return shown(text)
+
+
+def text_of(file: TextIO, option: str) -> str:
+    """All of a file the user named, which must be text."""
+    try:
+        return file.read()
+    except UnicodeDecodeError:
+        raise BadInput(f"{option} must be text in UTF-8.") from None
 
 
 def password_from_stdin() -> str:

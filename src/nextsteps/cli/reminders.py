@@ -10,6 +10,7 @@ import click
 
 from nextsteps.cli.app import cli, current_user, now_in
 from nextsteps.cli.parse import BadInput, parse_day
+from nextsteps.cli.terminal import say
 
 
 @cli.group()
@@ -32,13 +33,16 @@ def export(out: Path | None) -> None:
 
     body = services.feed(profile_of(current_user()), timezone.now())
     if out is None:
-        sys.stdout.buffer.write(body)
+        if sys.stdout.isatty():  # read by a person: shown safely, not as iCalendar bytes
+            say(body.decode().replace("\r\n", "\n"), end="")
+        else:
+            sys.stdout.buffer.write(body)
         return
     try:
         out.write_bytes(body)
     except OSError as exc:
         raise BadInput(f"Cannot write {out}: {exc.strerror}.") from None
-    print(f"Wrote {out}")
+    say(f"Wrote {out}")
 
 
 @calendar.command()
@@ -46,7 +50,7 @@ def url() -> None:
     """Print your secret calendar address to subscribe to."""
     from nextsteps.reminders import services
 
-    print(f"{services.feed_url(current_user())}")
+    say(f"{services.feed_url(current_user())}")
 
 
 @cli.command()
@@ -61,12 +65,12 @@ def digest(on: str | None) -> None:
     user = current_user()
     profile = profile_of(user)
     now = now_in(profile.zone)
-    day = parse_day(on, "--on") if on else now.date()
+    day = parse_day(on, "--on") if on is not None else now.date()
     if day != now.date():
         now = profile.workdays().at(day, profile.digest_clock() or DEFAULT_DIGEST_TIME)
     composed = digests.compose(user, profile, day, now)
     if composed.empty:
-        print(f"Nothing to send for {day_label(day)}: no step is overdue or due that day.")
+        say(f"Nothing to send for {day_label(day)}: no step is overdue or due that day.")
     else:
-        print(f"Subject: {composed.subject}\n\n{composed.body}")
-    print(digests.digest_status(user, profile), file=sys.stderr)
+        say(f"Subject: {composed.subject}\n\n{composed.body}")
+    say(digests.digest_status(user, profile), err=True)

@@ -7,6 +7,7 @@ import click
 
 from nextsteps.cli.app import cli
 from nextsteps.cli.parse import BadInput
+from nextsteps.cli.terminal import say
 
 
 @cli.command()
@@ -39,7 +40,7 @@ def serve(host: str, port: int, threads: int) -> None:
     stop = threading.Event()
     sender = threading.Thread(target=worker.run_forever, args=(stop,), name="outbox-worker")
     sender.start()
-    print(f"nextsteps is running on {listening_on}/ (Ctrl+C stops it)", flush=True)
+    say(f"nextsteps is running on {listening_on}/ (Ctrl+C stops it)", flush=True)
     try:
         waitress.serve(application, host=host, port=port, threads=threads, ident="nextsteps")
     finally:
@@ -68,7 +69,7 @@ def demo(username: str, timezone: str | None) -> None:
         user, password = create_demo(username, timezone or local_timezone())
     except (AccountExists, ValueError) as exc:
         raise BadInput(str(exc)) from None
-    print(
+    say(
         f"Demo account created. Log in at http://127.0.0.1:8000/ with\n"
         f"  username: {user.username}\n  password: {password}"
     )

@@ -43,6 +43,8 @@ DECISION_BY = Day("The decision date")
 WAIT_UNTIL = Day("The day they asked you to wait until")
 DUE = Day("The day you promised the material by")
 INTERVIEW_END = Day("The interview's end")
+# The day an agenda or a digest is asked for.
+AGENDA_DAY = Day("The day")
 
 
 def _choices(enum: type[StrEnum]) -> list[tuple[str, str]]:

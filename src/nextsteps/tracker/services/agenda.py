@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import profile_of
 from nextsteps.playbook import Step, keep_searching
 from nextsteps.playbook.step import is_overdue
 from nextsteps.playbook.timeline import Stage
-from nextsteps.tracker.models import Application, NextStep
+from nextsteps.tracker.models import AGENDA_DAY, Application, NextStep
 
 ACTIVE_STAGES = (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
 
@@ -57,8 +58,10 @@ def by_urgency(steps: list[NextStep], now: datetime) -> Urgency:
 
 def agenda(owner: User, day: date, ahead_days: int = 0) -> Agenda:
     """Every open step the user can act on by the end of `day`, overdue ones included,
-    and with `ahead_days` those they can act on in the days after it."""
+    and with `ahead_days` those they can act on in the days after it. FieldRefused
+    for a day nextsteps cannot plan with (before 1970, over two years ahead)."""
     profile = profile_of(owner)
+    AGENDA_DAY.clean(day, timezone.now().astimezone(profile.zone).date())
     workdays = profile.workdays()
     until = workdays.at(day + timedelta(days=1 + ahead_days), datetime.min.time())
     steps = list(
