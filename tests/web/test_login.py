@@ -27,6 +27,14 @@ class LoginTestCase(WebTestCase):
         response = self.post(URL, {"username": "alice", "password": "nope"})
         self.assertContains(response, "Please enter a correct username and password")
 
+    def test_on_this_computer_it_names_the_command_lines_account(self) -> None:
+        hint = "nextsteps account password"
+        self.assertNotContains(self.client.get(URL), hint)  # not served by `nextsteps serve`
+        with override_settings(LISTENING_ON="http://127.0.0.1:8000"):
+            response = self.client.get(URL)
+        self.assertContains(response, "Log in as <strong>me</strong>")
+        self.assertContains(response, hint)
+
     def test_the_login_page_offers_sign_up(self) -> None:
         self.assertContains(self.client.get(URL), reverse("signup"))
 

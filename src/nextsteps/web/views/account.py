@@ -20,6 +20,7 @@ from nextsteps.tracker import services
 from nextsteps.web.forms import SignupForm
 from nextsteps.web.settings_form import SettingsForm
 from nextsteps.web.views.common import SignedInRequest
+from nextsteps.web.views.first_visit import from_this_computer
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -46,7 +47,12 @@ class Login(LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "signup_open": settings.SIGNUP_OPEN}
+        return {
+            **super().get_context_data(**kwargs),
+            "signup_open": settings.SIGNUP_OPEN,
+            # On a laptop install, the account the command line uses, to log in as.
+            "command_line_user": settings.CLI_USERNAME if from_this_computer(self.request) else "",
+        }
 
 
 login_view = Login.as_view()
