@@ -2,7 +2,7 @@
 than the window (nothing scrolls sideways from 320 to 1,440 px), and axe-core, the
 accessibility engine, finds nothing serious or critical on any of them. One test per
 width walks them all, on the demo's three weeks of a job search with messages
-scheduled, sent, failed and perhaps sent."""
+scheduled, sent, failed and perhaps sent, and names too long for a phone's line."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ from django.utils import timezone
 
 from nextsteps.outreach import services as outreach
 from nextsteps.outreach.models import Message
-from nextsteps.playbook import StepKind
+from nextsteps.playbook import Event, EventKind, StepKind
 from nextsteps.playbook.drafting import PLACEHOLDER, MessageKind, message_kind_of_step
+from nextsteps.tracker import services as tracker
 from nextsteps.tracker.models import Contact, NextStep
 from nextsteps.web.demo import create_demo
 from nextsteps.web.event_forms import EVENT_FORMS
@@ -73,8 +74,30 @@ def stuck(user: User, open_step: NextStep, state: str, reason: str) -> Message:
     )
 
 
+def long_words(user: User) -> int:
+    """An application whose names are single words wider than a phone, interviewed
+    yesterday: on Today, the board, the table, its page and its contact's."""
+    contact = tracker.ContactDetails(
+        "Maximiliana Featherstonehaugh-Worthington",
+        "maximiliana.featherstonehaugh@supercalifragilisticexpialidocious.example",
+    )
+    application = tracker.add_application(
+        user,
+        "Supercalifragilisticexpialidociousventures",
+        "Principal-Data-Platform-Reliability-Engineering-Lead",
+        applied_on=timezone.localdate() - timedelta(days=7),
+        contact=contact,
+    )
+    held = timezone.now() - timedelta(days=1)
+    tracker.record_event(
+        application, Event(EventKind.INTERVIEW_HELD, held, end=held + timedelta(hours=1))
+    )
+    return application.id
+
+
 def busy_search() -> Search:
     user, password = create_demo("sam", "Europe/London")
+    wide = long_words(user)
     outreach.set_mail_account(
         user,
         outreach.AccountSettings(
@@ -110,6 +133,7 @@ def busy_search() -> Search:
         reverse("table") + "?sort=-applied&stage=interviewing",
         reverse("application", args=[copperleaf]),
         reverse("application", args=[sent.application_id]),
+        reverse("application", args=[wide]),
         reverse("add-application"),
         *(reverse("log", args=[copperleaf, form]) for form in EVENT_FORMS),
         reverse("step-skip", args=[thank_you.id]),
