@@ -53,3 +53,10 @@ def test_bad_settings_are_refused(nextsteps: Run, args: tuple[str, ...]) -> None
     assert result.stderr.startswith("error: ")
     assert result.stderr.count("\n") == 1
     assert nextsteps("config", "show").stdout == before
+
+
+def test_new_working_days_replan_from_the_command_line(nextsteps: Run) -> None:
+    application = new_id(nextsteps("add", "Acme", "Analyst", "--applied", "2026-11-02"))
+    nextsteps("config", "set", "working_days", "tue,wed,thu,fri")
+    (check_in,) = as_json(nextsteps("next", application, "--json"))
+    assert check_in["due"] == "2026-11-10T09:00:00+00:00"

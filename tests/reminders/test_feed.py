@@ -159,5 +159,8 @@ class FeedTestCase(BaseTestCase):
             entries = icalendar.Calendar.from_ical(
                 services.feed(self.profile, self.local(date(2026, 11, 2)))
             )
-        summaries = [str(e["SUMMARY"]) for e in entries.walk("VEVENT")]
-        self.assertIn("Apply for another job", summaries)
+        (nudge,) = [e for e in entries.walk("VEVENT") if e["SUMMARY"] == "Apply for another job"]
+        start = nudge.decoded("DTSTART")
+        self.assertNotIsInstance(start, datetime)  # a day, not a moment: all day
+        self.assertIsInstance(start, date)
+        self.assertEqual(nudge["DTSTART"].params.get("VALUE"), "DATE")

@@ -274,10 +274,8 @@ def config_set(key: str, value: str) -> None:
     from nextsteps.tracker import services
 
     user = current_user()
-    profile = accounts.profile_of(user)
     try:
-        accounts.change_profile(profile, key, value)
-    except ValueError as exc:
+        services.save_settings(user, {key: value})
+    except accounts.SettingsRejected as exc:
         raise BadInput(str(exc)) from None
-    services.replan_for_settings(user, [key])
-    say(f"{key} = {accounts.profile_settings(profile)[key]}")
+    say(f"{key} = {accounts.profile_settings(accounts.profile_of(user))[key]}")

@@ -31,7 +31,7 @@ from nextsteps.tracker.services.events import (
     record_event,
     replan,
     replan_all,
-    replan_for_settings,
+    save_settings,
     timeline_of,
 )
 from nextsteps.tracker.services.steps import (
@@ -72,7 +72,7 @@ __all__ = [
     "record_event",
     "replan",
     "replan_all",
-    "replan_for_settings",
+    "save_settings",
     "search_nudge",
     "skip_step",
     "step_of",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from nextsteps.accounts.models import Profile
-from nextsteps.accounts.services import PLAN_INPUTS, profile_of
+from nextsteps.accounts.services import PLAN_INPUTS, change_settings, profile_of
 from nextsteps.fields import FieldRefused
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, InvalidEvent, Step, StepKind, Timeline, plan
@@ -232,10 +232,16 @@ def _stored(step: Step) -> dict[str, object]:
     }
 
 
-def replan_for_settings(owner: User, changed: Iterable[str]) -> None:
-    """After settings changed: replan everything if the plan is made with one of them."""
+@transaction.atomic
+def save_settings(owner: User, texts: Mapping[str, str]) -> list[str]:
+    """Store the user's settings as typed, all of them or none, and replan every
+    application when the plan is made with one that changed: the web's Settings and
+    `nextsteps config set` both come here. Returns the keys that changed; raises
+    SettingsRejected with one sentence per setting refused."""
+    changed = change_settings(profile_of(owner), texts)
     if PLAN_INPUTS.intersection(changed):
         replan_all(owner)
+    return changed
 
 
 def replan_all(owner: User) -> int:

@@ -64,12 +64,11 @@ def settings_page(request: SignedInRequest) -> HttpResponse:
     form = SettingsForm(request.POST or None, profile=profile)
     if request.method == "POST" and form.is_valid():
         try:
-            changed = accounts.change_settings(profile, form.texts())
+            changed = services.save_settings(request.user, form.texts())
         except accounts.SettingsRejected as exc:
             for key, message in exc.errors.items():
                 form.add_error(key, message)
         else:
-            services.replan_for_settings(request.user, changed)
             messages.success(request, "Settings saved." if changed else "Nothing changed.")
             return redirect("settings")
     context = {
