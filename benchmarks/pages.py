@@ -5,9 +5,10 @@
 Seeds one user through the services (as if they had recorded it all): applications
 spread over the past 400 days, most of the older ones closed, the recent ones
 applied, interviewing or offered, with their plans. Then times, server-side with
-Django's test client, the median of --repeat requests of Today, the board and the
-table, and the median of running the SQL that fetches the same rows straight on
-the database cursor. Prints one JSON object; the ratio is page / raw SQL.
+Django's test client, the median of --repeat requests of Today, the board, the
+table, an application's page and Settings, and the median of running the SQL that
+fetches the same rows straight on the database cursor. Prints one JSON object; the
+ratio is page / raw SQL.
 
 Runs on the embedded SQLite in a temporary data directory, or on the database
 DATABASE_URL names (its tables are created; use a scratch database).
@@ -115,11 +116,15 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
-    from nextsteps.tracker.models import Application, NextStep
+    from nextsteps.accounts.models import Profile
+    from nextsteps.reminders.models import CalendarFeed
+    from nextsteps.staticfiles import collect_static_files
+    from nextsteps.tracker.models import Application, Contact, Event, NextStep
     from nextsteps.web.views.today import COMING_UP_DAYS
 
     setup_test_environment()  # lets the test client in (ALLOWED_HOSTS)
     call_command("migrate", verbosity=0)
+    collect_static_files()  # the pages name the static files by their hashes
     started = time.perf_counter()
     user, today = seed(applications)
     seed_seconds = time.perf_counter() - started
@@ -145,10 +150,25 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
             "application_id", "kind", "attempt", "not_before", "due", "all_day"
         ).order_by("due", "id"),
     ]
+    # The application page of a live application with an interview behind it, and
+    # what it shows: the application, its events and people, its steps.
+    interviewed = (
+        Application.objects.filter(owner=user, stage="interviewing").order_by("-id").first()
+    )
+    assert interviewed is not None
+    application_rows = [
+        Application.objects.filter(pk=interviewed.pk).select_related("company"),
+        Event.objects.filter(application=interviewed).order_by("-at", "-id"),
+        NextStep.objects.filter(application=interviewed).order_by("due", "id"),
+        Contact.objects.filter(owner=user).order_by("name", "id"),
+    ]
+    settings_rows = [Profile.objects.filter(user=user), CalendarFeed.objects.filter(user=user)]
     pages = {
         "today": ("/", [today_rows]),
         "board": ("/pipeline/", board_rows),
         "table": ("/pipeline/table/", board_rows),
+        "application": (f"/applications/{interviewed.pk}/", application_rows),
+        "settings": ("/settings/", settings_rows),
     }
     report: dict[str, Any] = {
         "database": connection.vendor,
