@@ -35,8 +35,8 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_edit_keeps_what_the_editor_saved_and_send_sends_it(interviewed: Run, editor: None) -> None:
     account(interviewed, 2525)
     edited = interviewed("draft", "1", "thank_you", "--edit")
-    assert edited.stdout.startswith("Saved your thank you for application")
-    assert edited.stdout.endswith("thank_you sends it.\n")
+    assert edited.stdout.startswith("Saved your thank-you for application ")
+    assert edited.stdout.endswith(" thank_you sends it.\n")
     assert interviewed("draft", "1", "thank_you").stdout == (
         "Subject: Thanks, Jane\n\nDear Jane,\n\nThank you for today.\n\nSam Seeker\n"
     )

@@ -18,7 +18,13 @@ def test_a_refused_message_is_retried_and_sent(interviewed: Run) -> None:
             "Not sent: 127.0.0.1 refused it (550 5.7.1 Relaying denied). Check the address "
             "it goes to, then retry it, or send it yourself."
         )
-        assert "Relaying denied" in interviewed("outbox").stdout
+        listed = interviewed("outbox", columns=80).stdout.splitlines()
+        assert listed[0].split() == [
+            str(failed["id"]), "failed", "today", *listed[0].split()[3:4],
+            "Thank-you", "to", "Jane", "Doe,", "Acme",
+        ]  # fmt: skip
+        assert listed[1].startswith("    Not sent: 127.0.0.1 refused it (550 5.7.1 Relaying")
+        assert all(len(line) <= 80 for line in listed)
         assert "thank_you" in {s["kind"] for s in as_json(interviewed("next", "1", "--json"))}
         retried = interviewed("retry", str(failed["id"]))
         assert retried.stdout.startswith(f"Message {failed['id']} to jane@acme.example goes again")

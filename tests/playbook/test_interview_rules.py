@@ -71,17 +71,18 @@ class TestReflect:
     def test_right_after_the_interview_the_same_day(self) -> None:
         step = only(StepKind.REFLECT, steps_for(held(nov(6), end=moment(nov(6), "11:30"))))
 
-        assert step.not_before == moment(nov(6), "11:30")
-        assert step.due == ENGLAND.end_of_day(nov(6))
+        # A step for the day: no clock time of its own, and none borrowed from the interview.
+        assert step.all_day
+        assert step.not_before == step.due == ENGLAND.at(nov(6))
         assert "strong points" in step.why
         assert "improve" in step.why
         assert step.sources == (sources.FOUR_THINGS,)
 
-    def test_an_interview_ending_at_midnight_is_due_when_it_ends(self) -> None:
+    def test_an_interview_ending_just_before_midnight_is_reflected_on_that_day(self) -> None:
         end = moment(nov(6), "23:59:30")
         step = only(StepKind.REFLECT, steps_for(held(nov(6), "23:00", end=end)))
 
-        assert step.due == step.not_before == end
+        assert (step.all_day, step.due.date()) == (True, nov(6))
 
     def test_only_for_the_latest_interview(self) -> None:
         steps = steps_for(held(nov(6)), held(nov(20)))

@@ -62,9 +62,40 @@ def test_rejection_plans_a_gracious_reply_within_two_days_and_nothing_else() -> 
 
     (step,) = steps
     assert step.kind == StepKind.REPLY_TO_REJECTION
-    assert (step.not_before, step.due) == (moment(nov(16), "14:00"), moment(nov(18), "14:00"))
+    # Days, not the clock time they called at: from the 16th to the 18th.
+    assert step.all_day
+    assert (step.not_before, step.due) == (ENGLAND.at(nov(16)), ENGLAND.at(nov(18)))
     assert "keep your resume on file" in step.why
     assert step.sources == (sources.BEST_PRACTICES,)
+
+
+DEC_1 = nov(1, month=12)
+
+
+@pytest.mark.parametrize(
+    ("events", "kind", "clock"),
+    [
+        ([held(DEC_1, "02:35", end=moment(DEC_1, "03:35"))], StepKind.THANK_YOU, "03:35"),
+        ([held(DEC_1, "02:35", end=moment(DEC_1, "03:35"))], StepKind.REFLECT, None),
+        ([held(DEC_1, "02:35"), event(EventKind.REJECTED, DEC_1, "03:35")],
+         StepKind.REPLY_TO_REJECTION, None),
+        ([scheduled(nov(3, month=12), "14:00")], StepKind.PREPARE_INTERVIEW, "14:00"),
+    ],
+    ids=[
+        "interview ended at 03:35 -> thank-you by 03:35 the next day",
+        "interview ended at 03:35 -> reflect that day, at no hour",
+        "rejected at 03:35 -> reply within two days, at no hour",
+        "interview booked for 14:00 -> prepared by 14:00",
+    ],
+)  # fmt: skip
+def test_a_clock_time_only_where_the_rule_computes_one(
+    events: list[Event], kind: StepKind, clock: str | None
+) -> None:
+    step = only(kind, steps_for(*events))
+    local = step.due.astimezone(LONDON)
+    assert step.all_day is (clock is None)
+    if clock is not None:
+        assert f"{local:%H:%M}" == clock
 
 
 def test_rejection_answered_leaves_nothing() -> None:

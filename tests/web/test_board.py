@@ -33,7 +33,7 @@ class BoardTestCase(WebTestCase):
     def test_a_card_names_the_next_step_and_when(self) -> None:
         self.interviewed()
         response = self.client.get(reverse("board"))
-        self.assertContains(response, "Reflect, due today 23:59")
+        self.assertContains(response, "Reflect, due today<")
 
     def test_the_closed_pile_shows_its_latest_cards(self) -> None:
         for n in range(22):

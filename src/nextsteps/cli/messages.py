@@ -155,10 +155,10 @@ def draft(
         new_subject, new_body = _edited(new_subject, new_body)
     saved = services.save_draft(user, step, message_kind, new_subject, new_body, timezone.now())
     word = word_of_kind(message_kind)
-    say(f"Saved your {word.replace('_', ' ')} for application {application_id}.")
+    sends = f": nextsteps send {application_id} {word} sends it"
+    what = output.message_name(message_kind).lower()
+    say(f"Saved your {what} for application {application_id}{sends if saved.emailed else ''}.")
     _report(saved)
-    if saved.emailed and not saved.placeholders:
-        say(f"nextsteps send {application_id} {word} sends it.")
 
 
 def as_text(subject: str, body: str) -> str:
@@ -271,25 +271,21 @@ def send(application_id: int, kind: str, at: str | None, now: bool) -> None:
 @json_option
 def outbox(as_json: bool) -> None:
     """Your messages: scheduled, sent, and those that need you (failed, uncertain)."""
+    from django.utils import timezone
+
     from nextsteps.accounts.services import profile_of
     from nextsteps.outreach import services
 
     user = current_user()
     zone = profile_of(user).zone
-    rows = [_outbox_row(m, zone) for m in services.outbox_of(user)]
+    messages = services.outbox_of(user)
     if as_json:
-        output.print_json(rows)
+        output.print_json([_outbox_row(m, zone) for m in messages])
         return
-    if not rows:
+    if not messages:
         say("The outbox is empty: nextsteps send ID KIND schedules a message.")
         return
-    for row in rows:
-        application = row["application_id"]
-        about = f"application {application}" if application else "to you"
-        say(
-            f"{row['id']:>4}  {row['state']:<10} {row['send_at'][:16].replace('T', ' ')}  "
-            f"{about} {row['kind']}" + (f"  ({row['reason']})" if row["reason"] else "")
-        )
+    output.print_outbox(messages, zone, timezone.now().astimezone(zone).date())
 
 
 def _outbox_row(message: Message, zone: Any) -> dict[str, Any]:

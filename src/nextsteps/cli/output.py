@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from nextsteps.cli.terminal import say, visible
 from nextsteps.playbook.describe import event_details, event_name
+from nextsteps.playbook.drafting import MessageKind, word_of_kind
 from nextsteps.playbook.humandates import say_day, say_due, say_moment
 from nextsteps.playbook.step import StepKind, is_overdue, step_name
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
+    from nextsteps.outreach.models import Message
     from nextsteps.playbook import Step
     from nextsteps.tracker.models import Application, Event, NextStep
 
@@ -89,12 +91,13 @@ def print_steps(
         console().print(line, no_wrap=True, overflow="ellipsis")
         if verbose:
             for text in (row["why"], f"From {'; '.join(row['sources'])}"):
-                say(
-                    textwrap.fill(
-                        text, console().width, initial_indent="    ", subsequent_indent="    "
-                    )
-                )
+                _under(text)
             say()
+
+
+def _under(text: str) -> None:
+    """What goes under a line (a step's why, a message's reason), wrapped and indented."""
+    say(textwrap.fill(text, console().width, initial_indent="    ", subsequent_indent="    "))
 
 
 def _when(row: dict[str, Any], zone: tzinfo, today: date) -> str:
@@ -188,3 +191,29 @@ def print_timeline(application: Application, events: list[Event], zone: tzinfo) 
             cell("; ".join(d for d in details if d)),
         )
     console().print(table)
+
+
+def message_name(kind: MessageKind) -> str:
+    """A message in a word or two, from the step names: `Thank-you`, `Follow-up`."""
+    if kind is MessageKind.CALL_SCRIPT:
+        return "Call script"
+    return step_name(
+        StepKind(word_of_kind(kind)), 2 if kind is MessageKind.FOLLOW_UP_AGAIN else None
+    )
+
+
+def print_outbox(messages: list[Message], zone: tzinfo, today: date) -> None:
+    """One line per message: its number, state, when, what and to whom; why it failed
+    or waits under it."""
+    for message in messages:
+        if message.is_digest:
+            what = "Your daily digest"
+        else:
+            company = message.application.company.name if message.application else ""
+            to = message.to_name or message.to_address
+            what = f"{message_name(MessageKind(message.kind))} to {to}, {company}"
+        when = say_moment(message.send_at, zone, today)
+        line = cell(f"{message.id:>4}  {message.state:<9}  {when:<16}  {what}")
+        console().print(line, no_wrap=True, overflow="ellipsis")
+        if message.reason:
+            _under(message.reason)

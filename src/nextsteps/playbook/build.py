@@ -15,10 +15,13 @@ def on_day(
     cited: tuple[str, ...],
     workdays: Workdays,
     attempt: int | None = None,
+    from_day: date | None = None,
 ) -> Step:
-    """A step for a day ("follow up on the 13th"), placed at 09:00 local."""
-    morning = workdays.at(day)
-    return Step(kind, morning, morning, why, cited, attempt=attempt, all_day=True)
+    """A step for a day ("follow up on the 13th"), or for the days from `from_day` to
+    `day` ("within two days"), placed at 09:00 local. A step whose rule gives no
+    clock time is one of these: it must not inherit the time of the event behind it."""
+    first = workdays.at(from_day) if from_day is not None else workdays.at(day)
+    return Step(kind, first, workdays.at(day), why, cited, attempt=attempt, all_day=True)
 
 
 def timed(
@@ -29,7 +32,8 @@ def timed(
     cited: tuple[str, ...],
     workdays: Workdays,
 ) -> Step:
-    """A step for a moment, its times shown in the user's timezone."""
+    """A step for a moment the rule computes (the thank-you's 24 hours, the
+    interview itself, a time the user promised), shown in the user's timezone."""
     zone = workdays.timezone
     return Step(kind, not_before.astimezone(zone), due.astimezone(zone), why, cited)
 

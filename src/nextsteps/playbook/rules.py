@@ -14,7 +14,7 @@ from datetime import UTC, date, timedelta
 
 from nextsteps.playbook import sources
 from nextsteps.playbook.book import Playbook
-from nextsteps.playbook.build import clock_label, timed
+from nextsteps.playbook.build import clock_label, on_day, timed
 from nextsteps.playbook.cadence import interview_end, pending_interviews
 from nextsteps.playbook.follow_ups import check_in, first_follow_up, move_on, next_follow_up
 from nextsteps.playbook.humandates import day_label
@@ -58,15 +58,13 @@ def reflect(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[
     latest = timeline.last(EventKind.INTERVIEW_HELD)
     if latest is None or any(e.at >= latest.at for e in timeline.of_kind(EventKind.REFLECTED)):
         return []
-    end = interview_end(latest, playbook)
-    end_day = workdays.local_date(end)
+    end_day = workdays.local_date(interview_end(latest, playbook))
     why = (
         f"Right after your interview on {day_label(workdays.local_date(latest.at))}, while "
         "it is fresh: note your strong points, what you could improve, and topics to bring "
         "up in later messages."
     )
-    due = max(workdays.end_of_day(end_day), end)
-    return [timed(StepKind.REFLECT, end, due, why, (sources.FOUR_THINGS,), workdays)]
+    return [on_day(StepKind.REFLECT, end_day, why, (sources.FOUR_THINGS,), workdays)]
 
 
 def thank_you(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
@@ -171,16 +169,16 @@ def reply_to_rejection(timeline: Timeline, playbook: Playbook, workdays: Workday
         return []
     if any(e.at >= outcome.at for e in timeline.of_kind(EventKind.REJECTION_ANSWERED)):
         return []
-    told = outcome.at.astimezone(workdays.timezone)
-    # Days on the user's calendar: the same wall-clock time two days later.
+    told = workdays.local_date(outcome.at)
+    # Days on the user's calendar: from the day they told you, for two more days.
     due = told + timedelta(days=playbook.rejection_reply_days)
     why = (
-        f"They told you on {day_label(told.date())} that you didn't get the job. Within "
+        f"They told you on {day_label(told)} that you didn't get the job. Within "
         f"{playbook.rejection_reply_days} days, thank them for their time and ask them to "
         "keep your resume on file for future openings."
     )
     cited = (sources.BEST_PRACTICES,)
-    return [timed(StepKind.REPLY_TO_REJECTION, told, due, why, cited, workdays)]
+    return [on_day(StepKind.REPLY_TO_REJECTION, due, why, cited, workdays, from_day=told)]
 
 
 # While the application is open. After an outcome only reply_to_rejection applies.
