@@ -32,7 +32,9 @@ HELP_GOAL = (0.15, 6)
 COMMAND_GOAL = (0.35, 15)
 
 
-def commands(application_id: int) -> dict[str, tuple[list[str], tuple[float, float] | None]]:
+def commands(
+    application_id: int, message: Path
+) -> dict[str, tuple[list[str], tuple[float, float] | None]]:
     app = str(application_id)
     return {
         "python -c pass": ([sys.executable, "-c", "pass"], None),
@@ -43,6 +45,8 @@ def commands(application_id: int) -> dict[str, tuple[list[str], tuple[float, flo
         "today": ([NEXTSTEPS, "today"], COMMAND_GOAL),
         "list": ([NEXTSTEPS, "list"], COMMAND_GOAL),
         "log": ([NEXTSTEPS, "log", app, "reflection", "--note", "went well"], COMMAND_GOAL),
+        # Reads no database: the tone check alone, on a message with two flags.
+        "tone": ([NEXTSTEPS, "tone", str(message)], COMMAND_GOAL),
     }
 
 
@@ -64,9 +68,11 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
     user, _ = seed(applications)
     live = Application.objects.filter(owner=user, steps__state="open").order_by("-id").first()
     assert live is not None
+    message = Path(os.environ["NEXTSTEPS_DATA_DIR"]) / "message.txt"
+    message.write_text("Subject: Checking in\n\nSorry to bother you: did I get the job?\n")
     env = {**os.environ, "NEXTSTEPS_USER": user.username, "COLUMNS": "120"}
     env.pop("DATABASE_URL", None)  # the command's embedded SQLite, as on a laptop
-    runs = commands(live.id)
+    runs = commands(live.id, message)
     for name, (argv, _goal) in runs.items():  # each once, and each must work
         expected = 2 if name == "usage error" else 0
         result = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)

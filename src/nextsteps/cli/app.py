@@ -63,7 +63,7 @@ def cli() -> None:
 
 @cli.group()
 def config() -> None:
-    """Your timezone, holidays, working days and playbook."""
+    """Your name, timezone, holidays, working days and playbook."""
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")

@@ -41,7 +41,12 @@ def word_of(kind: str) -> str:
 @click.option("--host", required=True, help="The SMTP server, e.g. smtp.example.com.")
 @click.option("--port", required=True, type=int, help="Usually 587 (starttls) or 465 (tls).")
 @click.option("--security", required=True, help="none, starttls or tls.")
-@click.option("--from", "from_", required=True, help="'Your Name <you@example.com>'.")
+@click.option(
+    "--from",
+    "from_",
+    required=True,
+    help="you@example.com (your name comes from `config set name`).",
+)
 @click.option("--username", default="", help="The login, if the server asks for one.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 @click.option("--daily-cap", type=int, help="At most this many messages a day (default 20).")
