@@ -240,3 +240,19 @@ class NoSecretInTheLogTestCase(WebTestCase):
         self.assertIn("Internal Server Error: /calendar/[hidden].ics", logged)
         self.assertIn("Traceback", logged)
         self.assertNotIn(token, logged)
+
+
+class BackToWhereTheFormCameFromTestCase(WebTestCase):
+    """Found by the fuzz test: a `next` that is not a path of this site was taken for
+    a view's name (a 500), and a line break in it would have ended the redirect."""
+
+    def test_a_next_that_is_not_a_path_leads_to_today(self) -> None:
+        application = self.interviewed()
+        for target in ("Acme\x1b]0;owned", "today", "/applications/\r\nSet-Cookie: a=b"):
+            with self.subTest(target=target):
+                step = application.steps.get(kind="reflect", state=NextStep.State.OPEN)
+                response = self.post(reverse("step-skip", args=[step.id]),
+                                     {"reason": "Done already", "next": target})  # fmt: skip
+                self.assertRedirects(response, reverse("today"), fetch_redirect_response=False)
+                step.state = NextStep.State.OPEN
+                step.save()

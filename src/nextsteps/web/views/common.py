@@ -59,9 +59,15 @@ def contact_or_404(request: SignedInRequest, contact_id: int) -> Contact:
 
 
 def back_to(request: HttpRequest, default: str) -> str:
-    """The page a form came from (its `next` field), when it is one of ours."""
+    """The page a form came from (its `next` field), when it is one of ours: a path
+    on this site (a bare word would be taken for a view's name) that a Location
+    header can hold."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    ours = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ours = (
+        target.startswith("/")
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     )
     return target if ours else default
