@@ -3,13 +3,17 @@ who must never see the owner's things."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import time_machine
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.test import Client, TestCase
+from django.utils import timezone
 
 from nextsteps.accounts.services import profile_of
 from nextsteps.playbook import Event, EventKind
@@ -41,15 +45,40 @@ class BaseTestCase(TestCase):
         self.profile.save()
         self.outsider = User.objects.create_user("bob", password="another-password")
 
+    def pin_clock(self, moment: datetime) -> None:
+        """Set the clock to `moment` for the test, running on from there: what is
+        still worth doing, and so what is shown, depends on it."""
+        traveller = time_machine.travel(moment, tick=True)
+        traveller.start()
+        self.addCleanup(traveller.stop)
+
     def local(self, day: date, hour: int = 9, minute: int = 0) -> datetime:
         return datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON)
 
     def add(
         self, company: str = "Acme", role: str = "Data Analyst", **kwargs: object
     ) -> Application:
-        return services.add_application(self.alice, company, role, **kwargs)  # type: ignore[arg-type]
+        applied_on = kwargs.get("applied_on")
+        moment = self.local(applied_on) if isinstance(applied_on, date) else None
+        with once_it_happened(moment):
+            return services.add_application(self.alice, company, role, **kwargs)  # type: ignore[arg-type]
 
     def log(
         self, application: Application, kind: EventKind, at: datetime, **kwargs: object
     ) -> services.Recorded:
-        return services.record_event(application, Event(kind, at, **kwargs))  # type: ignore[arg-type]
+        """Record the event as the user would: once it has happened (a booked
+        interview is recorded ahead of it)."""
+        event = Event(kind, at, **kwargs)  # type: ignore[arg-type]
+        with once_it_happened(None if kind == EventKind.INTERVIEW_SCHEDULED else at):
+            return services.record_event(application, event)
+
+
+@contextmanager
+def once_it_happened(moment: datetime | None) -> Iterator[None]:
+    """The clock moved on to just after `moment` when the test's clock is before it:
+    nextsteps records nothing in the future, and plans from the moment it records."""
+    if moment is None or moment < timezone.now():
+        yield
+        return
+    with time_machine.travel(moment + timedelta(minutes=1), tick=False):
+        yield

@@ -9,13 +9,15 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from click.testing import CliRunner
 
 from nextsteps.cli import main, output
@@ -32,6 +34,7 @@ class Result:
 
 
 Run = Callable[..., Result]
+LONDON = ZoneInfo("Europe/London")
 
 
 def run(*args: str, check: bool = True, stdin: str | None = None, columns: int = 200) -> Result:
@@ -53,11 +56,36 @@ def run(*args: str, check: bool = True, stdin: str | None = None, columns: int =
 
 
 @pytest.fixture
-def nextsteps(db: None) -> Run:
-    """`nextsteps(*args)` on the test database, the user set to Europe/London."""
-    run("config", "set", "timezone", "Europe/London")
-    run("config", "set", "country", "GB")
-    return run
+def nextsteps(db: None) -> Iterator[Run]:
+    """`nextsteps(*args)` on the test database, the user set to Europe/London, the
+    clock at 08:00 on Fri 6 Nov 2026, the morning of the tests' interviews (what is
+    still worth doing depends on it)."""
+    with time_machine.travel(datetime(2026, 11, 6, 8, tzinfo=LONDON)):
+        run("config", "set", "timezone", "Europe/London")
+        run("config", "set", "country", "GB")
+        yield as_it_happens
+
+
+def as_it_happens(*args: str, **options: Any) -> Result:
+    """`nextsteps log ... --at WHEN` (or `add --applied DAY`) run just after WHEN when the
+    test's clock is before it, as the user records things once they happened."""
+    moment = _happened_at(args)
+    if moment is None or moment < datetime.now(LONDON):
+        return run(*args, **options)
+    with time_machine.travel(moment + timedelta(minutes=1), tick=False):
+        return run(*args, **options)
+
+
+def _happened_at(args: tuple[str, ...]) -> datetime | None:
+    option = {"log": "--at", "add": "--applied"}.get(args[0] if args else "")
+    if option is None or option not in args or args.index(option) + 1 >= len(args):
+        return None
+    text = args[args.index(option) + 1]
+    try:
+        moment = datetime.fromisoformat(text if " " in text else f"{text} 09:00")
+    except ValueError:
+        return None  # the command refuses it itself
+    return moment.replace(tzinfo=LONDON)
 
 
 def process(data_dir: Path, *args: str, stdin: str = "", **env: str) -> Result:

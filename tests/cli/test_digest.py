@@ -7,7 +7,9 @@ def test_the_digest_for_a_day_as_it_would_be_mailed(nextsteps: Run) -> None:
     application = new_id(nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-11-02"))
     nextsteps("log", application, "interview", "--at", "2026-11-06 10:00")
     result = nextsteps("digest", "--on", "2026-11-09")
-    assert result.stdout.startswith("Subject: nextsteps Mon 9 Nov: 2 overdue, 1 for today")
+    # The reflection lapsed on Sunday (002: "immediately after the interview").
+    assert result.stdout.startswith("Subject: nextsteps Mon 9 Nov: 1 overdue, 1 for today")
+    assert "Note how the Acme interview went" not in result.stdout
     assert "- Thank Acme for the Data Analyst interview (was due Sat 7 Nov 11:00)" in result.stdout
     assert (
         "LAST WEEK (Mon 2 Nov to Sun 8 Nov)\n- Applications sent: 1 (your target: 5)"

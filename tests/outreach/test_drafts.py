@@ -18,6 +18,10 @@ from tests.outreach.base import INTERVIEW_DAY, OutreachTestCase
 
 
 class DraftTestCase(OutreachTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.pin_clock(self.local(INTERVIEW_DAY, 12))
+
     def test_the_thank_you_names_the_contact_the_day_and_the_reflection(self) -> None:
         draft = self.draft(MessageKind.THANK_YOU)
         self.assertEqual(draft.subject, "Thank you for the interview: Data Analyst")
@@ -248,3 +252,48 @@ class SavedDraftTestCase(OutreachTestCase):
                 self.local(INTERVIEW_DAY, 15),
             )
         self.assertFalse(SavedDraft.objects.exists())
+
+
+class TruthfulDraftTestCase(OutreachTestCase):
+    """A draft mentions only what happened."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.pin_clock(self.local(date(2026, 11, 16), 12))
+        contact = ContactDetails("Mr. Giles Hargreaves", "giles@initech.test")
+        self.quiet = self.add(
+            "Initech", "data analyst", applied_on=date(2026, 11, 2), contact=contact
+        )
+
+    def test_a_follow_up_without_an_interview_mentions_none(self) -> None:
+        self.log(self.quiet, EventKind.EMPLOYER_REPLIED, self.local(date(2026, 11, 4)))
+        step = self.quiet.steps.get(kind=StepKind.FOLLOW_UP, state="open")
+        draft = services.draft(
+            self.alice, step, MessageKind.FOLLOW_UP, self.local(date(2026, 11, 16))
+        )
+        self.assertNotIn("interview", f"{draft.subject} {draft.body}".lower())
+        self.assertNotIn("conversation on", draft.body)
+        self.assertEqual(draft.subject, "Data analyst: following up")
+
+    def test_a_reply_to_a_rejection_without_an_interview_met_no_team(self) -> None:
+        self.log(self.quiet, EventKind.REJECTED, self.local(date(2026, 11, 9)))
+        step = self.quiet.steps.get(kind=StepKind.REPLY_TO_REJECTION, state="open")
+        draft = services.draft(
+            self.alice, step, MessageKind.REPLY_TO_REJECTION, self.local(date(2026, 11, 10))
+        )
+        self.assertNotIn("meeting the team", draft.body)
+        self.assertIn("Dear Mr. Hargreaves,", draft.body)
+
+    def test_no_call_script_without_an_interview(self) -> None:
+        self.log(self.quiet, EventKind.EMPLOYER_REPLIED, self.local(date(2026, 11, 4)))
+        with pytest.raises(services.NotFound, match="a call script is for following up after"):
+            drafts.open_step_for(self.alice, self.quiet.id, "call_script")
+        step, kind = drafts.open_step_for(self.alice, self.application.id, "call_script")
+        self.assertEqual((step.kind, kind), (StepKind.FOLLOW_UP, MessageKind.CALL_SCRIPT))
+
+    def test_the_first_follow_up_asks_004s_question_when_they_gave_no_date(self) -> None:
+        """004: ask them "when do you think you will know?" """
+        draft = self.draft(MessageKind.FOLLOW_UP, StepKind.FOLLOW_UP)
+        self.assertIn("If not, when do you think you will know?", draft.body)
+        self.assertIn("for our conversation on Thursday 5 November", draft.body)
+        self.assertEqual(draft.flags, [])

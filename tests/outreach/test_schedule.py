@@ -16,10 +16,11 @@ class ScheduleTestCase(OutreachTestCase):
         super().setUp()
         self.mail_account(2525)
 
-    def test_the_thank_you_goes_the_next_morning_at_nine(self) -> None:
+    def test_the_thank_you_goes_at_the_earliest_working_moment(self) -> None:
+        """001: "try to send one within 24 hours of the interview": not the next morning."""
         message = self.schedule()
         self.assertEqual(message.state, Message.State.SCHEDULED)
-        self.assertEqual(message.send_at, self.local(date(2026, 11, 6), 9))
+        self.assertEqual(message.send_at, self.local(INTERVIEW_DAY, 15))
         self.assertEqual(message.deadline, self.local(date(2026, 11, 6), 11))
         self.assertEqual(message.send_by, message.deadline)
         self.assertEqual(message.to_address, "jane@acme.example")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import time_machine
 from django.urls import reverse
 
@@ -34,7 +32,7 @@ class EditorTestCase(ViewTestCase):
         response = self.owner.get(self.url)
         self.assertContains(response, "Dear Jane,")
         self.assertContains(response, "<h1>Thank-you to Jane Doe at Acme</h1>")
-        self.assertContains(response, "Send at the best time (tomorrow 09:00)")
+        self.assertContains(response, "Send at the best time (today 15:00)")
         self.assertContains(response, "mailto:jane@acme.example?subject=")
         self.assertContains(response, reverse("message-eml", args=[self.step().id]))
         self.assertContains(response, "Nothing the articles advise against.")
@@ -77,7 +75,7 @@ class EditorTestCase(ViewTestCase):
         response = self.post(self.owner, self.url, self.form(action="best", next="/"))
         self.assertRedirects(response, "/", fetch_redirect_response=False)
         message = Message.objects.get()
-        self.assertEqual(message.send_at, self.local(date(2026, 11, 6), 9))
+        self.assertEqual(message.send_at, self.local(INTERVIEW_DAY, 15))
         self.assertEqual(message.body.strip(), self.form()["body"].strip())
 
     def test_schedule_at_a_chosen_time_on_the_users_clock(self) -> None:
@@ -96,10 +94,19 @@ class EditorTestCase(ViewTestCase):
 
     def test_a_refusal_is_shown_and_nothing_is_scheduled(self) -> None:
         self.mail_account(2525)
-        evening = self.form(action="at", send_at="2026-11-05T21:00")
-        response = self.post(self.owner, self.url, evening)
-        self.assertContains(response, "outside your working hours", status_code=409)
+        too_late = self.form(action="at", send_at="2026-11-06T12:00")
+        response = self.post(self.owner, self.url, too_late)
+        self.assertContains(response, "within 24 hours of the interview", status_code=409)
         self.assertFalse(Message.objects.exists())
+
+    def test_a_thank_you_in_the_evening_inside_its_24_hours_is_not_refused(self) -> None:
+        """The 24 hours come first: the working hours are only our own rule."""
+        self.mail_account(2525)
+        evening = self.form(action="at", send_at="2026-11-05T21:00")
+        self.post(self.owner, self.url, evening)
+        message = Message.objects.get()
+        self.assertEqual(message.send_at, self.local(INTERVIEW_DAY, 21))
+        self.assertFalse(message.within_hours)
 
     def test_a_chosen_time_needs_its_day_and_time(self) -> None:
         self.mail_account(2525)

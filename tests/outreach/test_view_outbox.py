@@ -16,7 +16,7 @@ class OutboxTestCase(ViewTestCase):
         message = self.schedule()
         response = self.owner.get(reverse("outbox"))
         self.assertContains(response, message.subject)
-        self.assertContains(response, "Fri 6 Nov 09:00")
+        self.assertContains(response, "Thu 5 Nov 15:00")
         self.assertContains(response, "Pause all sending")
         self.assertContains(response, reverse("message-cancel", args=[message.id]))
 

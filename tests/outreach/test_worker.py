@@ -70,7 +70,7 @@ class WorkerTestCase(OutreachTestCase):
 
     def test_never_early(self) -> None:
         sink = self.start_sink()
-        message = self.schedule()
+        message = self.schedule(send_at=self.local(FRIDAY, 9))
         self.assertEqual(self.run_worker_at(self.local(FRIDAY, 8, 59)), 0)
         self.assertEqual(self.refreshed(message).state, Message.State.SCHEDULED)
         self.assertEqual(sink.received, [])
@@ -227,9 +227,9 @@ class WorkerTestCase(OutreachTestCase):
         sink, port = self.enterContext(running_sink())
         self.mail_account(port, daily_cap=1)
         self.schedule(StepKind.FOLLOW_UP)
-        self.run_worker_at(self.local(date(2026, 11, 12), 9))
         thanks = self.schedule(StepKind.THANK_YOU, now=self.local(INTERVIEW_DAY, 15))
-        Message.objects.filter(pk=thanks.pk).update(send_at=self.local(date(2026, 11, 12), 9))
+        Message.objects.filter(pk=thanks.pk).update(send_at=self.local(date(2026, 11, 12), 9, 1))
+        self.run_worker_at(self.local(date(2026, 11, 12), 9))
         self.run_worker_at(self.local(date(2026, 11, 12), 10))
         self.assertEqual(self.refreshed(thanks).state, Message.State.CANCELLED)
         self.assertEqual(len(sink.received), 1)

@@ -113,7 +113,7 @@ def test_the_rules_keep_no_numbers_of_their_own(module: object) -> None:
     assert numbers <= {0, 1}
 
 
-RULES = [*rules.OPEN_RULES, *rules.CLOSED_RULES, keep_searching]
+RULES = [*rules.OPEN_RULES, *rules.OUTCOME_RULES, keep_searching]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.__name__)

@@ -20,6 +20,7 @@ from nextsteps.playbook.drafting import (
     placeholders_in,
     read_reflection,
     reflection_items,
+    subject_line,
     template_context,
     word_of_kind,
     write_reflection,
@@ -54,14 +55,58 @@ def test_known_facts_fill_the_context() -> None:
     ("name", "greeting"),
     [
         ("Jane Doe", "Jane"),
-        ("Dr. Priya Patel", "Dr. Priya Patel"),
+        ("Giles Hargreaves", "Giles"),
+        ("Mr Hargreaves", "Mr Hargreaves"),
+        ("Mr Giles Hargreaves", "Mr Hargreaves"),
+        ("Mr. Giles Hargreaves", "Mr. Hargreaves"),
+        ("Dr. Priya Patel", "Dr. Patel"),
+        ("Ms Anna van der Berg", "Ms van der Berg"),
+        ("Professor Mary Ann Jones", "Professor Jones"),
+        ("Sir Alex Ferguson", "Sir Alex"),
         ("J. Smith", "J. Smith"),
         ("Madonna", "Madonna"),
+        ("  Jane   Doe ", "Jane"),
     ],
-    ids=["first name", "a title stays whole", "an initial is not a name", "one word"],
+    ids=[
+        "first name",
+        "Dear Giles,",
+        "a title and a family name stay as entered",
+        "Dear Mr Hargreaves, never Dear Mr Giles Hargreaves",
+        "the stop the user typed stays",
+        "a doctor by her family name",
+        "a family name with particles",
+        "a middle name is left out",
+        "Sir goes with the first name",
+        "an initial is not a name",
+        "one word",
+        "spaces tidied",
+    ],
 )
-def test_greeting_names_are_never_guessed(name: str, greeting: str) -> None:
+def test_salutations_from_the_name_as_entered(name: str, greeting: str) -> None:
     assert greeting_name(name) == greeting
+
+
+@pytest.mark.parametrize(
+    ("rendered", "subject"),
+    [
+        ("data analyst: following up", "Data analyst: following up"),
+        ("references for the Data Analyst role", "References for the Data Analyst role"),
+        ("Re: thank you", "Re: thank you"),
+        ("  two\n lines ", "Two lines"),
+    ],
+    ids=["a role typed in lower case", "material typed in lower case", "a reply", "one line"],
+)
+def test_subjects_start_with_a_capital(rendered: str, subject: str) -> None:
+    assert subject_line(rendered) == subject
+
+
+def test_a_template_can_tell_whether_there_was_an_interview_and_a_date() -> None:
+    plain = template_context(DraftFacts())
+    assert (plain["interviewed"], plain["their_date"]) == ("", "")
+    known = template_context(
+        DraftFacts(interview_day=date(2026, 11, 6), decision_by=date(2026, 11, 20))
+    )
+    assert (known["interviewed"], known["their_date"]) == ("yes", "Friday 20 November")
 
 
 def test_placeholders_are_found_once_each() -> None:

@@ -40,7 +40,14 @@ class TestPrepareInterview:
         step = only(StepKind.PREPARE_INTERVIEW, steps_for(scheduled(nov(10), "14:00")))
 
         assert step.why.startswith("Your interview is on Tue 10 Nov at 14:00.")
-        for point in ("you want the job", "next steps", "when you can expect", "e-mail address"):
+        for point in (
+            "thank them for inviting you in",  # 001
+            "you want the job",  # 001
+            "next steps are (instead of whether you got the job)",  # 000
+            "when you can expect",  # 001
+            "when you should follow up",  # 002
+            "e-mail address",
+        ):
             assert point in step.why
         assert set(step.sources) == {
             sources.BEST_PRACTICES,
@@ -135,7 +142,9 @@ class TestThankYou:
         [
             pytest.param([thanked(nov(6))], [20], id="thanked for the first -> the second is open"),
             pytest.param(
-                [thanked(nov(6), channel=Channel.CARD)], [6, 20], id="a card is not the e-mail"
+                [thanked(nov(6), channel=Channel.CARD)],
+                [20],
+                id="002 Send a Thank You Email/Card -> a card is the thank-you too",
             ),
             pytest.param(
                 [thanked(nov(20))], [6], id="a thank-you after the second interview is for it"
@@ -165,18 +174,33 @@ class TestHandwrittenNote:
     def test_modern_company_gets_none(self) -> None:
         assert of_kind(StepKind.HANDWRITTEN_NOTE, steps_for(held(nov(6)))) == []
 
-    def test_posted_card_is_the_note(self) -> None:
+    def test_posted_card_is_the_note_and_the_thank_you(self) -> None:
+        """002: "Send a Thank You Email/Card"."""
         steps = steps_for(
-            held(nov(6)), thanked(nov(9), channel=Channel.CARD), culture=Culture.TRADITIONAL
+            held(nov(6)), thanked(nov(7), channel=Channel.CARD), culture=Culture.TRADITIONAL
         )
 
         assert of_kind(StepKind.HANDWRITTEN_NOTE, steps) == []
-        assert only(StepKind.THANK_YOU, steps)
+        assert of_kind(StepKind.THANK_YOU, steps) == []
 
     def test_the_email_is_not_the_note(self) -> None:
+        """001: "consider sending both a thank-you email and a handwritten note"."""
         steps = steps_for(held(nov(6)), thanked(nov(6)), culture=Culture.TRADITIONAL)
 
         assert only(StepKind.HANDWRITTEN_NOTE, steps)
+
+    @pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.CARD, None])
+    def test_a_second_thank_you_is_the_note_whichever_its_channel(
+        self, channel: Channel | None
+    ) -> None:
+        steps = steps_for(
+            held(nov(6)),
+            thanked(nov(6)),
+            event(EventKind.THANK_YOU_SENT, nov(9), channel=channel),
+            culture=Culture.TRADITIONAL,
+        )
+
+        assert of_kind(StepKind.HANDWRITTEN_NOTE, steps) == []
 
 
 def _asked(day: date, clock: str = "16:00", **fields: object) -> Event:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
@@ -21,6 +21,7 @@ from nextsteps.playbook import (
     Timeline,
     Workdays,
     load_playbook,
+    next_step,
     plan,
     public_holidays,
     sources,
@@ -141,19 +142,68 @@ def test_not_one_day_earlier_than_seven_days_without_a_date_of_theirs(
         assert workdays.local_date(step.due) >= earliest
 
 
+OUTCOME_STEPS = {StepKind.REPLY_TO_REJECTION, StepKind.ASK_FOR_WRITTEN_OFFER, StepKind.ANSWER_OFFER}
+
+
 @settings(max_examples=200)
 @given(cases())
-def test_after_an_outcome_only_the_reply_to_a_rejection(
+def test_no_follow_up_after_an_outcome_only_the_outcomes_own_steps(
     case: tuple[Timeline, Playbook, Workdays],
 ) -> None:
     timeline, playbook, workdays = case
-    steps = plan(timeline, playbook, workdays)
+    kinds = [s.kind for s in plan(timeline, playbook, workdays)]
 
     if timeline.outcome is not None:
-        assert {s.kind for s in steps} <= {StepKind.REPLY_TO_REJECTION}
-        assert len(steps) <= 1
+        assert set(kinds) <= OUTCOME_STEPS
+        assert len(kinds) <= 1
     else:
-        assert StepKind.REPLY_TO_REJECTION not in {s.kind for s in steps}
+        assert not set(kinds) & OUTCOME_STEPS
+
+
+@settings(max_examples=200)
+@given(cases(), st.integers(0, 60 * 24 * 90))
+def test_no_step_stays_overdue_past_its_window(
+    case: tuple[Timeline, Playbook, Workdays], minutes: int
+) -> None:
+    """A step still shown at `now` is overdue by at most its playbook window; a step
+    with no window is one the playbook says never lapses."""
+    timeline, playbook, workdays = case
+    steps = plan(timeline, playbook, workdays)
+    now = (timeline.events[0].at if timeline.events else workdays.at(date(2026, 1, 1))) + timedelta(
+        minutes=minutes
+    )
+
+    for step in steps:
+        window = playbook.lapse_window(step.kind)
+        if window is None:
+            assert step.lapses is None
+            continue
+        assert step.lapses is not None
+        if step.lapsed(now):
+            continue
+        # Still shown: its due day (a step for a day is due all day) plus its window.
+        due = workdays.at(workdays.local_date(step.due), time(23, 59)) if step.all_day else step.due
+        assert now.timestamp() < (due + window).timestamp() + 60
+
+
+@settings(max_examples=200)
+@given(cases(), st.integers(0, 60 * 24 * 90))
+def test_an_applications_next_step_is_always_one_still_worth_doing(
+    case: tuple[Timeline, Playbook, Workdays], minutes: int
+) -> None:
+    timeline, playbook, workdays = case
+    steps = plan(timeline, playbook, workdays)
+    now = (timeline.events[0].at if timeline.events else workdays.at(date(2026, 1, 1))) + timedelta(
+        minutes=minutes
+    )
+
+    step = next_step(steps, now)
+    worth_doing = [s for s in steps if not s.lapsed(now)]
+    if step is None:
+        assert worth_doing == []
+    else:
+        assert not step.lapsed(now)
+        assert step.due.timestamp() == min(s.due.timestamp() for s in worth_doing)
 
 
 @settings(max_examples=200)

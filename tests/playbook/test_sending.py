@@ -18,6 +18,7 @@ from nextsteps.playbook.sending import (
     next_day_opening,
     recheck,
     retry_delay,
+    sending_note,
     sending_window_end,
 )
 
@@ -57,6 +58,16 @@ class TestWorkingHours:
         (
             thank_you_after(moment(nov(5), "11:00")),
             moment(nov(5), "11:00"),
+            moment(nov(5), "11:00"),
+        ),
+        (
+            thank_you_after(moment(nov(5), "16:30")),
+            moment(nov(5), "16:30"),
+            moment(nov(5), "16:30"),
+        ),
+        (
+            thank_you_after(moment(nov(5), "17:30")),
+            moment(nov(5), "17:30"),
             moment(nov(6), "09:00"),
         ),
         (
@@ -75,7 +86,9 @@ class TestWorkingHours:
         "the day itself, later on: now",
         "the evening of the day: the next working morning (Monday)",
         "overdue, before work: this morning at 09:00",
-        "001 thank-you for Thursday's interview: Friday 09:00, within 24 h",
+        "001 Thursday's interview ends 11:00: right away, the earliest working moment",
+        "002 within the next 24 hours: ends 16:30, still inside working hours -> now",
+        "001 Thursday's interview ends 17:30: Friday 09:00 is within 24 hours",
         "001 Friday's interview: Saturday is no working day, so Friday right away",
         "001 Friday's interview, deciding at lunch: now",
     ],
@@ -84,11 +97,58 @@ def test_best_sending_time(window: StepWindow, now: datetime, expected: datetime
     assert best_sending_time(window, now, NINE_TO_FIVE) == expected
 
 
-def test_a_thank_you_that_cannot_go_within_24_hours_is_refused() -> None:
+THANK_YOU_EVENING_CASES = [
+    pytest.param(
+        moment(nov(6), "17:00"),
+        moment(nov(6), "17:00"),
+        moment(nov(6), "18:00"),
+        id="001 within 24 hours: Friday's interview ends 17:00 -> 18:00 the same evening",
+    ),
+    pytest.param(
+        moment(nov(6), "17:00"),
+        moment(nov(6), "21:15"),
+        moment(nov(6), "21:15"),
+        id="002 deciding at 21:15 that Friday -> now, not refused",
+    ),
+    pytest.param(
+        moment(nov(6), "17:00"),
+        moment(nov(7), "16:59"),
+        moment(nov(7), "16:59"),
+        id="002 Saturday a minute before the 24 hours run out -> now",
+    ),
+]
+
+
+@pytest.mark.parametrize(("end", "now", "expected"), THANK_YOU_EVENING_CASES)
+def test_the_24_hours_come_before_the_working_hours(
+    end: datetime, now: datetime, expected: datetime
+) -> None:
+    window = thank_you_after(end)
+
+    assert best_sending_time(window, now, NINE_TO_FIVE) == expected
+    assert sending_note(window, expected, NINE_TO_FIVE).endswith("the 24 hours come first.")
+
+
+def test_in_working_hours_there_is_nothing_to_explain() -> None:
+    window = thank_you_after(moment(nov(5), "11:00"))
+    assert sending_note(window, moment(nov(5), "11:00"), NINE_TO_FIVE) == ""
+    assert sending_note(follow_up_on(13), moment(nov(13), "18:00"), NINE_TO_FIVE) == ""
+
+
+def test_a_thank_you_past_its_24_hours_is_refused() -> None:
     """001: "try to send one within 24 hours of the interview" -- or the user decides."""
-    window = thank_you_after(moment(nov(6), "17:30"))  # Friday after work; Monday is too late
+    window = thank_you_after(moment(nov(6), "17:00"))
+    with pytest.raises(CannotSchedule, match="no longer go out within 24 hours"):
+        best_sending_time(window, moment(nov(7), "17:01"), NINE_TO_FIVE)
+
+
+def test_a_chosen_evening_inside_the_24_hours_is_fine_for_a_thank_you() -> None:
+    """`send` never refuses a thank-you inside its 24 hours."""
+    window = thank_you_after(moment(nov(6), "17:00"))
+    check_requested_time(moment(nov(6), "20:00"), window, moment(nov(6), "17:05"), NINE_TO_FIVE)
+    check_requested_time(moment(nov(7), "10:00"), window, moment(nov(6), "17:05"), NINE_TO_FIVE)
     with pytest.raises(CannotSchedule, match="within 24 hours"):
-        best_sending_time(window, moment(nov(6), "17:30"), NINE_TO_FIVE)
+        check_requested_time(moment(nov(7), "17:30"), window, moment(nov(6), "17:05"), NINE_TO_FIVE)
 
 
 def test_a_holiday_is_not_a_working_day() -> None:

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
+import time_machine
 import vobject
 
 from nextsteps.cli.app import current_user
@@ -19,6 +20,7 @@ LONDON = ZoneInfo("Europe/London")
 class FeedTestCase(BaseTestCase):
     def setUp(self) -> None:
         super().setUp()
+        self.pin_clock(datetime(2026, 10, 24, 12, tzinfo=LONDON))
         self.url = f"/calendar/{services.feed_of(self.alice).token}.ics"
         self.application = self.add("Acme", "Data Analyst", applied_on=date(2026, 10, 12))
 
@@ -147,6 +149,19 @@ class FeedTestCase(BaseTestCase):
         changed = self.client.get(self.url, headers={"If-None-Match": first["ETag"]})
         self.assertEqual(changed.status_code, 200)
         self.assertNotEqual(changed["ETag"], first["ETag"])
+
+    def test_a_step_leaves_the_feed_when_its_window_passes_with_nothing_written(self) -> None:
+        """A thank-you three days after its 24 hours is no longer worth doing: calendars
+        drop it, and the ETag changes though no row changed."""
+        self.log(self.application, EventKind.INTERVIEW_HELD, self.local(date(2026, 10, 23), 10))
+        first = self.client.get(self.url)
+        self.assertIn("Thank Acme for the Data Analyst interview", self.events())
+        with time_machine.travel(datetime(2026, 10, 27, 12, tzinfo=LONDON), tick=False):
+            later = self.client.get(self.url, headers={"If-None-Match": first["ETag"]})
+            self.assertEqual(later.status_code, 200)
+            self.assertNotIn("Thank Acme for the Data Analyst interview", self.events())
+        thank_you = self.application.steps.get(kind=StepKind.THANK_YOU)
+        self.assertEqual(thank_you.state, "open")  # hidden by its lapse time, not by a write
 
     def test_the_token_is_long_and_random(self) -> None:
         token = services.feed_of(self.alice).token

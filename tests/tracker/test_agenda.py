@@ -13,6 +13,10 @@ MONDAY = date(2026, 11, 16)
 
 
 class AgendaTestCase(BaseTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.pin_clock(self.local(MONDAY, 8))
+
     def interview(self, application: Application, day: date) -> None:
         self.log(application, EventKind.INTERVIEW_HELD, self.local(day, 10))
 

@@ -16,6 +16,7 @@ INTERVIEW_DAY = date(2026, 11, 6)  # a Friday
 class RecordEventTestCase(BaseTestCase):
     def setUp(self) -> None:
         super().setUp()
+        self.pin_clock(self.local(INTERVIEW_DAY, 12))
         self.application = self.add(applied_on=date(2026, 10, 26))
         self.log(
             self.application,
@@ -65,14 +66,18 @@ class RecordEventTestCase(BaseTestCase):
         self.assertEqual(moved.due, self.local(date(2026, 11, 23)))
         self.assertEqual(moved.sequence, follow_up.sequence + 1)
 
-    def test_a_card_does_not_count_as_the_thank_you_email(self) -> None:
+    def test_a_card_counts_as_the_thank_you(self) -> None:
+        """002: "Send a Thank You Email/Card"."""
+        thank_you = self.application.steps.get(kind=StepKind.THANK_YOU, state="open")
         self.log(
             self.application,
             EventKind.THANK_YOU_SENT,
             self.local(INTERVIEW_DAY, 15),
             channel=Channel.CARD,
         )
-        self.assertIn(StepKind.THANK_YOU, self.open_kinds())
+        self.assertNotIn(StepKind.THANK_YOU, self.open_kinds())
+        thank_you.refresh_from_db()
+        self.assertEqual(thank_you.state, NextStep.State.DONE)
 
     def test_a_rejection_ends_the_follow_ups_and_asks_for_a_gracious_reply(self) -> None:
         self.log(self.application, EventKind.REJECTED, self.local(date(2026, 11, 10)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import time_machine
 
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, StepKind
@@ -18,6 +19,8 @@ INTERVIEW_DAY = date(2026, 11, 6)  # a Friday
 class StepTestCase(BaseTestCase):
     def setUp(self) -> None:
         super().setUp()
+        # The Monday after: the thank-you (due Saturday) is still worth doing.
+        self.pin_clock(self.local(date(2026, 11, 9), 12))
         self.application = self.add(applied_on=date(2026, 10, 26))
         self.log(
             self.application,
@@ -58,7 +61,8 @@ class CompleteStepTestCase(StepTestCase):
         early_morning = self.local(date(2026, 11, 13), 7)
         self.assertTrue(services.can_start(follow_up, early_morning))
         self.assertFalse(services.can_start(follow_up, self.local(date(2026, 11, 12), 23)))
-        services.complete_step(follow_up, early_morning)
+        with time_machine.travel(early_morning, tick=False):
+            services.complete_step(follow_up, early_morning)
         self.assertEqual(self.states(StepKind.FOLLOW_UP), ["done", "open"])  # the second one
 
     def test_preparing_an_interview_takes_the_form(self) -> None:

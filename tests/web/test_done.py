@@ -30,11 +30,13 @@ class DoneTestCase(WebTestCase):
         self.assertContains(today, "Thank-you sent: recorded for Data Analyst at Acme.")
 
     def test_the_handwritten_note_is_recorded_as_a_card(self) -> None:
-        application = self.interviewed("Old Firm", day=date(2026, 11, 12), culture="traditional")
+        application = self.interviewed("Old Firm", day=date(2026, 11, 13), culture="traditional")
         note = self.open_step(application, StepKind.HANDWRITTEN_NOTE)
         self.done(note)
         self.assertEqual(application.events.get(kind="thank-you").channel, "card")
-        self.assertIn(StepKind.THANK_YOU, {s.kind for s in application.steps.filter(state="open")})
+        # 002: "Send a Thank You Email/Card": the card is the thank-you too.
+        done = {s.kind for s in application.steps.filter(state="done")}
+        self.assertEqual(done, {StepKind.HANDWRITTEN_NOTE, StepKind.THANK_YOU})
 
     def test_a_second_click_records_nothing_more(self) -> None:
         self.done(self.thank_you)

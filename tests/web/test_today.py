@@ -97,7 +97,8 @@ class TodayTestCase(WebTestCase):
         outreach.schedule_message(
             self.alice, step, MessageKind.THANK_YOU, "Thank you", "Dear Jane, thank you.\n"
         )
-        sending = "nextsteps sends your message tomorrow 09:00."
+        # 001: within 24 hours, at the earliest working moment after the interview: now.
+        sending = "nextsteps sends your message today 10:00."
         for url in (reverse("today"), reverse("application", args=[application.id])):
             response = self.client.get(url)
             self.assertContains(response, sending, count=1)

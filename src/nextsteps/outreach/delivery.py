@@ -22,6 +22,7 @@ from nextsteps.outreach.emails import CannotBuild, Letter, build_email, envelope
 from nextsteps.outreach.models import MailAccount, Message
 from nextsteps.outreach.services import record_sending, server_of
 from nextsteps.playbook.sending import Recheck, SendingCalendar, recheck, retry_delay
+from nextsteps.playbook.step import has_lapsed
 from nextsteps.tracker.models import NextStep
 from nextsteps.tracker.services import answered_since
 
@@ -77,7 +78,8 @@ def _fresh_facts(message: Message, calendar: SendingCalendar, now: datetime) -> 
             if message.application
             else None
         ),
-        step_open=step is None or step.state == NextStep.State.OPEN,
+        step_open=step is None
+        or (step.state == NextStep.State.OPEN and not has_lapsed(step.lapses_at, now)),
         step_not_before=step.not_before if step else None,
         step_all_day=step.all_day if step else False,
         deadline=message.deadline,

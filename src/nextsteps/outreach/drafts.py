@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import profile_of
@@ -31,7 +32,7 @@ from nextsteps.playbook.drafting import (
     read_reflection,
     template_context,
 )
-from nextsteps.playbook.sending import CannotSchedule, StepWindow, best_sending_time
+from nextsteps.playbook.sending import CannotSchedule, StepWindow, best_sending_time, sending_note
 from nextsteps.playbook.tone import Flag, Timing, check_tone
 from nextsteps.tracker.models import Application, Contact, Event, NextStep
 from nextsteps.tracker.services import NotFound, application_of
@@ -57,6 +58,7 @@ class Draft:
     best_time: datetime | None = None
     cannot_schedule: str = ""
     saved: bool = False  # the user's saved text, not a fresh draft
+    sending_note: str = ""  # why the best time is outside the user's working hours
 
     @property
     def emailed(self) -> bool:
@@ -68,14 +70,25 @@ def open_step_for(owner: User, application_id: int, word: str) -> tuple[NextStep
     application = application_of(owner, application_id)
     kinds = STEPS_FOR_WORD[word]
     step = (
-        application.steps.filter(state=NextStep.State.OPEN, kind__in=kinds)
-        .order_by("due", "id")
-        .first()
+        application.steps.to_do(timezone.now()).filter(kind__in=kinds).order_by("due", "id").first()
     )
     if step is None:
         wanted = " or ".join(k.value for k in kinds)
         raise NotFound(f"Application {application_id} has no open {wanted} step.")
+    if word == MessageKind.CALL_SCRIPT and not can_call(step):
+        raise NotFound(
+            f"Application {application_id} has had no interview: a call script is for "
+            "following up after one; write to them instead."
+        )
     return step, message_kind(word, StepKind(step.kind), step.attempt)
+
+
+def can_call(step: NextStep) -> bool:
+    """A call script fits a follow-up after an interview, and nothing else: it thanks
+    them for the interview."""
+    return StepKind(step.kind) in STEPS_FOR_WORD[MessageKind.CALL_SCRIPT] and (
+        step.application.events.filter(kind=EventKind.INTERVIEW_HELD).exists()
+    )
 
 
 def draft_for_step(owner: User, step: NextStep, kind: MessageKind, now: datetime) -> Draft:
@@ -108,12 +121,14 @@ def finish_draft(
     send_at: datetime | None = None,
 ) -> Draft:
     """A draft around a given text: the user's edits, checked against the step."""
-    best_time, cannot = None, ""
+    best_time, cannot, note = None, "", ""
+    calendar = profile.sending_calendar()
     if kind not in EMAILED:
         cannot = "nextsteps drafts this one; it is not sent by e-mail."
     else:
         try:
-            best_time = best_sending_time(window_of(step, kind), now, profile.sending_calendar())
+            best_time = best_sending_time(window_of(step, kind), now, calendar)
+            note = sending_note(window_of(step, kind), best_time, calendar)
         except CannotSchedule as exc:
             cannot = str(exc)
     timing = Timing(
@@ -135,6 +150,7 @@ def finish_draft(
         placeholders=placeholders_in(f"{subject}\n{body}"),
         best_time=best_time,
         cannot_schedule=cannot,
+        sending_note=note,
     )
 
 

@@ -16,7 +16,7 @@ from jinja2 import ChainableUndefined, TemplateError
 from jinja2.exceptions import SecurityError
 
 from nextsteps.outreach.sandbox import BudgetedSandbox, OverBudget, budget
-from nextsteps.playbook.drafting import MessageKind, placeholder
+from nextsteps.playbook.drafting import MessageKind, placeholder, subject_line
 
 MAX_TEMPLATE_CHARS = 10_000
 MAX_OUTPUT_CHARS = 20_000
@@ -85,5 +85,5 @@ def shipped(kind: MessageKind) -> Wording:
 
 
 def render_wording(wording: Wording, context: dict[str, str]) -> tuple[str, str]:
-    subject = " ".join(render(wording.subject, context).split())
+    subject = subject_line(render(wording.subject, context))
     return subject, render(wording.body, context).strip() + "\n"

@@ -26,7 +26,6 @@ from nextsteps.outreach.templating import TemplateRefused, shipped
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.drafting import (
     MESSAGE_NAMES,
-    STEPS_FOR_WORD,
     MessageKind,
     message_kind_of_step,
 )
@@ -46,7 +45,7 @@ def _message(request: SignedInRequest, message_id: int) -> Message:
 def _kind(step: NextStep, asked: str | None) -> MessageKind:
     """The message for the step: its own, or a call script where a call fits."""
     step_kind = StepKind(step.kind)
-    if asked == "call_script" and step_kind in STEPS_FOR_WORD["call_script"]:
+    if asked == "call_script" and drafts.can_call(step):
         return MessageKind.CALL_SCRIPT
     kind = message_kind_of_step(step_kind, step.attempt)
     if kind is None:
@@ -136,7 +135,7 @@ def _editor_page(
         "contact": drafts.contact_of(application),
         "on_its_way": on_its_way,
         "on_its_way_sentence": on_its_way.sentence(zone, today) if on_its_way else "",
-        "call_script": StepKind(step.kind) in STEPS_FOR_WORD["call_script"],
+        "call_script": drafts.can_call(step),
         "next": back_to(request, ""),
         "zone": zone,
         "now": timezone.now(),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from nextsteps.playbook.book import DEFAULT_PLAYBOOK, PLAYBOOK_NAMES, Playbook, load_playbook
     from nextsteps.playbook.drafting import MessageKind
-    from nextsteps.playbook.plan import keep_searching, plan
+    from nextsteps.playbook.plan import keep_searching, next_step, plan
     from nextsteps.playbook.sending import SendingCalendar, WorkingHours, best_sending_time
     from nextsteps.playbook.step import Step, StepKind
     from nextsteps.playbook.timeline import (
@@ -51,6 +51,7 @@ __all__ = [
     "check_tone",
     "keep_searching",
     "load_playbook",
+    "next_step",
     "parse_working_days",
     "plan",
     "public_holidays",
@@ -62,7 +63,7 @@ __all__ = [
 _MODULES = {
     "book": ("DEFAULT_PLAYBOOK", "PLAYBOOK_NAMES", "Playbook", "load_playbook"),
     "drafting": ("MessageKind",),
-    "plan": ("keep_searching", "plan"),
+    "plan": ("keep_searching", "next_step", "plan"),
     "sending": ("SendingCalendar", "WorkingHours", "best_sending_time"),
     "step": ("Step", "StepKind"),
     "timeline": (

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cache
 from importlib import resources
 
 from nextsteps.playbook import sources
+from nextsteps.playbook.step import StepKind
 
 # The first one is the default.
 PLAYBOOK_NAMES = ("seven-day", "persistent")
@@ -28,9 +30,12 @@ _SECTIONS: dict[str, frozenset[str]] = {
     "check_in": frozenset({"after_days", "attempts"}),
     "rejection": frozenset({"reply_within_days"}),
     "keep_searching": frozenset({"every_days"}),
+    "offer": frozenset({"in_writing_within_working_days", "answer_within_working_days"}),
+    "lapses": frozenset(kind.value for kind in StepKind),
 }
 _OPTIONAL = frozenset({("follow_up", "attempts"), ("move_on", "after_days")})
 _TOP_LEVEL = frozenset({"name", "title", "description", "follows"})
+NEVER = "never"
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,15 @@ class Playbook:
     check_in_attempts: int
     rejection_reply_days: int
     keep_searching_days: int
+    offer_in_writing_working_days: int
+    offer_answer_working_days: int
+    # How long after its due time each kind of step is still worth doing; None:
+    # however late. See [lapses] in seven-day.toml.
+    lapse_days: Mapping[StepKind, int | None] = field(hash=False)
+
+    def lapse_window(self, kind: StepKind) -> timedelta | None:
+        days = self.lapse_days[kind]
+        return None if days is None else timedelta(days=days)
 
     @classmethod
     def from_toml(cls, text: str) -> Playbook:
@@ -85,6 +99,11 @@ class Playbook:
             check_in_attempts=table.number("check_in", "attempts"),
             rejection_reply_days=table.number("rejection", "reply_within_days", least=1),
             keep_searching_days=table.number("keep_searching", "every_days", least=1),
+            offer_in_writing_working_days=table.number(
+                "offer", "in_writing_within_working_days", least=1
+            ),
+            offer_answer_working_days=table.number("offer", "answer_within_working_days", least=1),
+            lapse_days={kind: table.days_or_never("lapses", kind.value) for kind in StepKind},
         )
         playbook._check_consistency()
         return playbook
@@ -164,6 +183,16 @@ class _Table:
         if not isinstance(value, int) or isinstance(value, bool) or value < least:
             raise ValueError(
                 f"A playbook needs {_where(section, key)} as a whole number of at least {least}."
+            )
+        return value
+
+    def days_or_never(self, section: str, key: str) -> int | None:
+        value = self._value(section, key)
+        if value == NEVER:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError(
+                f'A playbook needs {_where(section, key)} as a whole number of days or "{NEVER}".'
             )
         return value
 

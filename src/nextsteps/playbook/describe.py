@@ -57,6 +57,10 @@ def event_details(event: Event, zone: tzinfo, today: date) -> list[str]:
             ("until", end),
             ("they will decide by", event.decision_by and say_day(event.decision_by, today)),
             ("they asked you to wait until", event.wait_until and say_day(event.wait_until, today)),
+            (
+                "they asked you to get in touch on",
+                event.contact_on and say_day(event.contact_on, today),
+            ),
             ("promised by", event.due and say_moment(event.due, zone, today)),
             ("", channel),
         )

@@ -57,7 +57,7 @@ EMAILED = frozenset(
 )
 
 # What a user types after `nextsteps draft ID`: the step it is for, and for a
-# call script, the steps a call can stand in for.
+# call script, the step a call can stand in for.
 STEPS_FOR_WORD: dict[str, tuple[StepKind, ...]] = {
     "thank_you": (StepKind.THANK_YOU,),
     "handwritten_note": (StepKind.HANDWRITTEN_NOTE,),
@@ -65,7 +65,9 @@ STEPS_FOR_WORD: dict[str, tuple[StepKind, ...]] = {
     "check_in": (StepKind.CHECK_IN,),
     "send_materials": (StepKind.SEND_MATERIALS,),
     "reply_to_rejection": (StepKind.REPLY_TO_REJECTION,),
-    "call_script": (StepKind.FOLLOW_UP, StepKind.CHECK_IN),
+    # A call follows up an interview (004 "phone them", 003 "check back in by phone");
+    # the shell offers it only when one was held.
+    "call_script": (StepKind.FOLLOW_UP,),
 }
 
 
@@ -220,17 +222,47 @@ def placeholders_in(text: str) -> list[str]:
 
 
 # Words that start a name without being the person's first name.
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir"})
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord"}
+)
+# Titles that go with the first name, not the family name: "Dear Sir Alex".
+_WITH_FIRST_NAME = frozenset({"sir", "dame"})
+# Lower-case words that belong to a family name: "van der Berg", "de la Cruz".
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "la", "le", "du", "da", "di", "bin", "al"}
+)
 
 
 def greeting_name(full_name: str) -> str:
-    """The name to greet someone by: "Jane" for "Jane Doe"; the whole name when the
-    first word is a title or an initial, so "Dr. Patel" stays "Dr. Patel"."""
+    """The name to greet someone by, from their name as the user entered it: "Giles"
+    for "Giles Hargreaves", "Mr Hargreaves" for "Mr Giles Hargreaves" (never the
+    title with both names), and the name whole when its first word is an initial.
+    Letters keep the case and the stops the user typed."""
     words = full_name.split()
-    first = words[0].rstrip(".").lower() if words else ""
+    if not words:
+        return ""
+    first = words[0].rstrip(".").lower()
+    if first in _HONORIFICS and len(words) > 2:
+        if first in _WITH_FIRST_NAME:
+            return f"{words[0]} {words[1]}"
+        return " ".join([words[0], *_family_name(words[2:])])
     if len(words) < 2 or first in _HONORIFICS or len(first) < 2:
-        return full_name.strip()
+        return " ".join(words)
     return words[0]
+
+
+def _family_name(words: list[str]) -> list[str]:
+    """The last name with the particles before it; a middle name is left out."""
+    start = len(words) - 1
+    while start > 0 and words[start - 1] in _PARTICLES:
+        start -= 1
+    return words[start:]
+
+
+def subject_line(text: str) -> str:
+    """A rendered subject: one line, starting with a capital."""
+    line = " ".join(text.split())
+    return line[:1].upper() + line[1:]
 
 
 def spoken_list(items: tuple[str, ...]) -> str:
@@ -259,6 +291,9 @@ def template_context(facts: DraftFacts) -> dict[str, str]:
         return spoken_list(items) if items else placeholder(label)
 
     contact = known(facts.contact_name, "contact's name")
+    # Empty rather than a placeholder, so a template can ask `{% if interviewed %}`
+    # and mention only what happened.
+    yes_if = {True: "yes", False: ""}
     return {
         "sender_name": known(facts.sender_name, "your name"),
         "contact_name": contact,
@@ -274,4 +309,6 @@ def template_context(facts: DraftFacts) -> dict[str, str]:
         "topics": listed(reflection.topics, "a topic you discussed"),
         # Empty rather than a placeholder: a first message in a thread has none.
         "thread_subject": (facts.thread_subject or "").strip(),
+        "interviewed": yes_if[facts.interview_day is not None],
+        "their_date": long_day(facts.decision_by) if facts.decision_by else "",
     }

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 
 from nextsteps.playbook import sources
 from nextsteps.playbook.book import Playbook
 from nextsteps.playbook.humandates import day_label
-from nextsteps.playbook.rules import CLOSED_RULES, OPEN_RULES
+from nextsteps.playbook.rules import OPEN_RULES, OUTCOME_RULES
 from nextsteps.playbook.step import Step, StepKind
 from nextsteps.playbook.timeline import Timeline
 from nextsteps.playbook.workdays import Workdays
@@ -17,12 +18,18 @@ def plan(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Ste
     """Every step the application calls for now, sorted by (due, kind).
 
     Deterministic: the same timeline, playbook and calendar give the same list.
-    An outcome (offer, rejection, withdrawal, no response) ends every step but the
-    reply to a rejection.
+    An outcome (offer, rejection, withdrawal, no response) ends every follow-up;
+    what remains is the outcome's own: the reply to a rejection, the offer in
+    writing, the answer to it. Each step carries the moment it lapses.
     """
-    rules = OPEN_RULES if timeline.outcome is None else CLOSED_RULES
+    rules = OPEN_RULES if timeline.outcome is None else OUTCOME_RULES
     steps = [step for rule in rules for step in rule(timeline, playbook, workdays)]
-    return sorted(steps, key=_order)
+    return sorted((_with_lapse(step, playbook, workdays) for step in steps), key=_order)
+
+
+def next_step(steps: list[Step], now: datetime) -> Step | None:
+    """An application's next step: the first of its plan still worth doing at `now`."""
+    return next((step for step in sorted(steps, key=_order) if not step.lapsed(now)), None)
 
 
 def keep_searching(
@@ -78,3 +85,26 @@ def _order(step: Step) -> tuple[float, str, int, float]:
     # Timestamps, not datetimes: in the repeated hour of a clock change, aware
     # datetimes sharing a zone compare by wall clock.
     return (step.due.timestamp(), step.kind.value, step.attempt or 0, step.not_before.timestamp())
+
+
+def _with_lapse(step: Step, playbook: Playbook, workdays: Workdays) -> Step:
+    """The step with the moment it lapses: its playbook window after it was due, or
+    sooner when its rule says so (a reflection once the thank-you has gone)."""
+    end = lapse_moment(step.kind, step.due, step.all_day, playbook, workdays)
+    if end is None or (step.lapses is not None and step.lapses.timestamp() < end.timestamp()):
+        return step
+    return replace(step, lapses=end)
+
+
+def lapse_moment(
+    kind: StepKind, due: datetime, all_day: bool, playbook: Playbook, workdays: Workdays
+) -> datetime | None:
+    """When a step of `kind` due at `due` stops being worth doing: the playbook's
+    window after it was due (None: never). A step for a day is due all that day,
+    so its window counts from the day after."""
+    window = playbook.lapse_window(kind)
+    if window is None:
+        return None
+    if all_day:
+        return workdays.at(workdays.local_date(due) + timedelta(days=1) + window, time())
+    return due.astimezone(workdays.timezone) + window  # days on the user's calendar

@@ -3,13 +3,14 @@ cites the article by title in its steps' `sources`.
 
 Every rule has the same shape, `(timeline, playbook, workdays) -> list[Step]`,
 and reads only the timeline: which steps are open follows from what happened.
-The rules around the interview are here; the follow-up rules, which share a
-cadence, are in follow_ups.py.
+The rules around the interview are here; the follow-up rules, which share an
+interview round, are in follow_ups.py; the offer's in offers.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, timedelta
 
 from nextsteps.playbook import sources
@@ -18,21 +19,25 @@ from nextsteps.playbook.build import clock_label, on_day, timed
 from nextsteps.playbook.cadence import interview_end, pending_interviews
 from nextsteps.playbook.follow_ups import check_in, first_follow_up, move_on, next_follow_up
 from nextsteps.playbook.humandates import day_label
+from nextsteps.playbook.offers import answer_offer, ask_for_written_offer
 from nextsteps.playbook.step import Step, StepKind
-from nextsteps.playbook.timeline import Channel, Culture, EventKind, Timeline
+from nextsteps.playbook.timeline import Channel, Culture, Event, EventKind, Timeline
 from nextsteps.playbook.workdays import Workdays
 
 Rule = Callable[[Timeline, Playbook, Workdays], list[Step]]
 
 
 def prepare_interview(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
-    """Plan what to do at the end of each interview still ahead.
+    """Plan what to do at the end of each interview still ahead. The checklist is for
+    the interview itself: it lapses when the interview starts.
 
     001: "As you're shaking hands and leaving the interview, thank your interviewer
     for inviting you in and say something like, 'I'd really admire your company's
     work and hope you choose me to join the team'."
-    000: "it is far better to ask about the next steps in the hiring process."
-    002: "you need to leave the office knowing what the next steps are in the hiring process."
+    000: "Instead of asking if you got the job at the end of the interview, it is far
+    better to ask about the next steps in the hiring process."
+    002: "you need to leave the office knowing what the next steps are in the hiring
+    process" and "you want to make sure you're clear on when you should be following up."
     """
     steps = []
     for interview in pending_interviews(timeline, workdays):
@@ -40,8 +45,10 @@ def prepare_interview(timeline: Timeline, playbook: Playbook, workdays: Workdays
         ready_from = workdays.at(day - timedelta(days=playbook.prepare_days_before))
         why = (
             f"Your interview is on {day_label(day)} at {clock_label(interview.at, workdays)}. "
-            "Before you leave, say you want the job, ask what the next steps are and when "
-            "you can expect an answer, and get each interviewer's name and e-mail address."
+            "Before you leave, thank them for inviting you in and say you want the job. Ask "
+            "what the next steps are (instead of whether you got the job), when you can "
+            "expect an answer and when you should follow up, and get each interviewer's "
+            "name and e-mail address."
         )
         cited = (sources.BEST_PRACTICES, sources.DID_I_GET_THE_JOB, sources.FOUR_THINGS)
         ready = min(ready_from, interview.at)
@@ -50,7 +57,8 @@ def prepare_interview(timeline: Timeline, playbook: Playbook, workdays: Workdays
 
 
 def reflect(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
-    """Plan the debrief of the latest interview, the same day.
+    """Plan the debrief of the latest interview, the same day. Once the thank-you has
+    gone, the moment has passed (and the thank-you could no longer use it).
 
     002: "Analyzing your interview is important, and the best time to do it is
     immediately after the interview, when it is still fresh in your mind."
@@ -64,7 +72,12 @@ def reflect(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[
         "it is fresh: note your strong points, what you could improve, and topics to bring "
         "up in later messages."
     )
-    return [on_day(StepKind.REFLECT, end_day, why, (sources.FOUR_THINGS,), workdays)]
+    step = on_day(StepKind.REFLECT, end_day, why, (sources.FOUR_THINGS,), workdays)
+    thanked = [e.at for e in timeline.of_kind(EventKind.THANK_YOU_SENT) if e.at >= latest.at]
+    if thanked:
+        first = max(thanked[0], step.not_before, key=lambda at: at.timestamp())
+        step = replace(step, lapses=first.astimezone(workdays.timezone))
+    return [step]
 
 
 def thank_you(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
@@ -73,17 +86,12 @@ def thank_you(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> lis
     001: "emails are received much more promptly (try to send one within 24 hours
     of the interview)."
     002: "Just make sure you send it within the next 24 hours so it gets to them
-    while your interview is still fresh in their mind."
+    while your interview is still fresh in their mind." A card counts too: "Send a
+    Thank You Email/Card".
     """
-    interviews = timeline.of_kind(EventKind.INTERVIEW_HELD)
-    thanks = [
-        e.at for e in timeline.of_kind(EventKind.THANK_YOU_SENT) if e.channel is not Channel.CARD
-    ]
     steps = []
-    for index, interview in enumerate(interviews):
-        # A thank-you counts for the interview before it, not for an earlier one.
-        following = interviews[index + 1].at if index + 1 < len(interviews) else None
-        if any(interview.at <= at and (following is None or at < following) for at in thanks):
+    for interview, thanks in _thanks_per_interview(timeline):
+        if thanks:
             continue
         end = interview_end(interview, playbook)
         # Hours are hours: computed in UTC so a clock change cannot stretch them.
@@ -103,14 +111,14 @@ def handwritten_note(timeline: Timeline, playbook: Playbook, workdays: Workdays)
     """Plan a posted note, a few days after each interview, for a traditional company.
 
     001: "if the company you apply with seems to have traditional values, consider
-    sending both a thank-you email and a handwritten note a few days later."
+    sending both a thank-you email and a handwritten note a few days later." A card
+    is that note whenever it went; so is a second thank-you, whichever its channel.
     """
     if timeline.culture is not Culture.TRADITIONAL:
         return []
-    cards = [e.at for e in timeline.of_kind(EventKind.THANK_YOU_SENT) if e.channel is Channel.CARD]
     steps = []
-    for interview in timeline.of_kind(EventKind.INTERVIEW_HELD):
-        if any(at > interview.at for at in cards):
+    for interview, thanks in _thanks_per_interview(timeline):
+        if len(thanks) > 1 or any(e.channel is Channel.CARD for e in thanks):
             continue
         day = workdays.local_date(interview.at)
         earliest = day + timedelta(days=playbook.note_from_days)
@@ -181,7 +189,7 @@ def reply_to_rejection(timeline: Timeline, playbook: Playbook, workdays: Workday
     return [on_day(StepKind.REPLY_TO_REJECTION, due, why, cited, workdays, from_day=told)]
 
 
-# While the application is open. After an outcome only reply_to_rejection applies.
+# While the application is open. After an outcome only the outcome's own steps.
 OPEN_RULES: tuple[Rule, ...] = (
     prepare_interview,
     reflect,
@@ -193,7 +201,28 @@ OPEN_RULES: tuple[Rule, ...] = (
     move_on,
     check_in,
 )
-CLOSED_RULES: tuple[Rule, ...] = (reply_to_rejection,)
+OUTCOME_RULES: tuple[Rule, ...] = (reply_to_rejection, ask_for_written_offer, answer_offer)
+
+
+def _thanks_per_interview(timeline: Timeline) -> list[tuple[Event, list[Event]]]:
+    """Each interview held, with the thank-yous sent after it and before the next
+    one: a thank-you counts for the interview before it, not for an earlier one."""
+    interviews = timeline.of_kind(EventKind.INTERVIEW_HELD)
+    thanks = timeline.of_kind(EventKind.THANK_YOU_SENT)
+    paired = []
+    for index, interview in enumerate(interviews):
+        following = interviews[index + 1].at if index + 1 < len(interviews) else None
+        paired.append(
+            (
+                interview,
+                [
+                    e
+                    for e in thanks
+                    if interview.at <= e.at and (following is None or e.at < following)
+                ],
+            )
+        )
+    return paired
 
 
 def _working_days_later(workdays: Workdays, day: date, playbook: Playbook) -> date:

@@ -20,6 +20,9 @@ from nextsteps.playbook.workdays import Workdays
 SENDING_WINDOW = timedelta(hours=24)
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=1)
+# A thank-you with no working moment left in its 24 hours goes this long after the
+# interview ended: the same evening, time enough to write it with a clear head.
+THANK_YOU_EVENING = timedelta(hours=1)
 
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
@@ -102,9 +105,14 @@ def best_sending_time(window: StepWindow, now: datetime, calendar: SendingCalend
     """The step's due day at the start of working hours ("on the due date at 09:00"),
     or the first working moment after that once it is past or not yet allowed.
 
-    A deadline that the preferred moment misses falls back to the soonest working
-    moment; when even that misses it, CannotSchedule: the user decides.
+    A thank-you (a window with a deadline) goes at the earliest working moment
+    after the interview. When none is left before its 24 hours run out, it goes the
+    same evening, an hour after the interview ended (or now, if that has passed):
+    001 and 002's 24 hours come before the user's working hours, which are our own
+    rule. CannotSchedule only once the 24 hours are over: the user decides.
     """
+    if window.deadline is not None:
+        return _thank_you_time(window, window.deadline, now, calendar)
     zone = calendar.workdays.timezone
     if window.all_day:
         first_day = window.not_before.astimezone(zone).date()
@@ -112,21 +120,39 @@ def best_sending_time(window: StepWindow, now: datetime, calendar: SendingCalend
     else:
         earliest = max(window.not_before, now, key=_instant)
     preferred = calendar.opening(window.due.astimezone(zone).date())
-    chosen = calendar.next_open(max(preferred, earliest, key=_instant))
-    if window.deadline is None or _instant(chosen) <= _instant(window.deadline):
-        return chosen
-    soonest = calendar.next_open(earliest)
-    if _instant(soonest) <= _instant(window.deadline):
+    return calendar.next_open(max(preferred, earliest, key=_instant))
+
+
+def _thank_you_time(
+    window: StepWindow, deadline: datetime, now: datetime, calendar: SendingCalendar
+) -> datetime:
+    soonest = calendar.next_open(max(window.not_before, now, key=_instant))
+    if _instant(soonest) <= _instant(deadline):
         return soonest
-    raise CannotSchedule(too_late_for_thanks(window.deadline, calendar))
+    evening = max(window.not_before + THANK_YOU_EVENING, now, key=_instant)
+    if _instant(evening) <= _instant(deadline):
+        return evening.astimezone(calendar.workdays.timezone)
+    raise CannotSchedule(too_late_for_thanks(deadline, calendar))
+
+
+def sending_note(window: StepWindow, send_at: datetime, calendar: SendingCalendar) -> str:
+    """Why a thank-you goes outside the user's working hours, or nothing."""
+    if window.deadline is None or calendar.is_open(send_at):
+        return ""
+    local = window.deadline.astimezone(calendar.workdays.timezone)
+    return (
+        "Your working hours leave no moment to send this thank-you within 24 hours of the "
+        f"interview (by {day_label(local.date())} {local:%H:%M}), so nextsteps sends it "
+        "outside them: the 24 hours come first."
+    )
 
 
 def too_late_for_thanks(deadline: datetime, calendar: SendingCalendar) -> str:
     local = deadline.astimezone(calendar.workdays.timezone)
     return (
-        "This thank-you can no longer go out within your working hours and within 24 hours "
-        f"of the interview (by {day_label(local.date())} {local:%H:%M}), so nextsteps will "
-        "not send it: copy it or download it if you still want to send it yourself."
+        "This thank-you can no longer go out within 24 hours of the interview (by "
+        f"{day_label(local.date())} {local:%H:%M}), so nextsteps will not send it: copy it "
+        "or download it if you still want to send it yourself."
     )
 
 
@@ -140,8 +166,10 @@ def check_requested_time(
     """A time the user chose: raise CannotSchedule saying what is wrong with it.
 
     `in_hours=False` is "send now": the user picked the moment themselves, so only
-    the playbook's dates apply, not their working hours.
+    the playbook's dates apply, not their working hours. Nor do they for a thank-you
+    inside its 24 hours: those come first.
     """
+    in_hours = in_hours and window.deadline is None
     zone = calendar.workdays.timezone
     local = send_at.astimezone(zone)
     when = f"{day_label(local.date())} {local:%H:%M}"

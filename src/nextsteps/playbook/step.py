@@ -20,6 +20,8 @@ class StepKind(StrEnum):
     CHECK_IN = "check_in"
     REPLY_TO_REJECTION = "reply_to_rejection"
     KEEP_SEARCHING = "keep_searching"
+    ASK_FOR_WRITTEN_OFFER = "ask_for_written_offer"
+    ANSWER_OFFER = "answer_offer"
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,9 @@ class Step:
     `not_before` is when it can first be done (a thank-you not before the interview
     has ended); `due` is when it should be done by. `all_day` marks a step that
     belongs to a day rather than a moment ("follow up on the 13th"): its times are
-    09:00 local and it is overdue only once that day has passed.
+    09:00 local and it is overdue only once that day has passed. `lapses` is when
+    it stops being worth doing (None: never); from then on nobody should be asked
+    to do it.
     """
 
     kind: StepKind
@@ -39,6 +43,7 @@ class Step:
     sources: tuple[str, ...]
     attempt: int | None = None
     all_day: bool = False
+    lapses: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.not_before.tzinfo is None or self.due.tzinfo is None:
@@ -49,6 +54,16 @@ class Step:
             raise ValueError(f"{self.kind} is due before it may be done.")
         if not self.why or not self.sources:
             raise ValueError(f"{self.kind} needs a reason and a source.")
+        if self.lapses is not None and self.lapses.timestamp() < self.not_before.timestamp():
+            raise ValueError(f"{self.kind} lapses before it may be done.")
+
+    def lapsed(self, now: datetime) -> bool:
+        return has_lapsed(self.lapses, now)
+
+
+def has_lapsed(lapses: datetime | None, now: datetime) -> bool:
+    """Whether a step is no longer worth doing at `now`."""
+    return lapses is not None and lapses.timestamp() <= now.timestamp()
 
 
 def is_overdue(due: datetime, all_day: bool, now: datetime, zone: tzinfo) -> bool:
@@ -72,17 +87,24 @@ COMPLETING_EVENT: dict[StepKind, tuple[EventKind, Channel | None]] = {
     StepKind.CHECK_IN: (EventKind.FOLLOW_UP_SENT, None),
     StepKind.REPLY_TO_REJECTION: (EventKind.REJECTION_ANSWERED, None),
     StepKind.KEEP_SEARCHING: (EventKind.APPLIED, None),
+    # Asking for the offer in writing is a message to them.
+    StepKind.ASK_FOR_WRITTEN_OFFER: (EventKind.FOLLOW_UP_SENT, None),
+    StepKind.ANSWER_OFFER: (EventKind.OFFER_ACCEPTED, None),
+}
+
+# Other events that also mean the step was done: the written offer arriving is
+# what asking for it was for; a no answers an offer as much as a yes.
+_ALSO_COMPLETED_BY: dict[StepKind, frozenset[EventKind]] = {
+    StepKind.ASK_FOR_WRITTEN_OFFER: frozenset({EventKind.OFFER_RECEIVED}),
+    StepKind.ANSWER_OFFER: frozenset({EventKind.OFFER_DECLINED}),
 }
 
 
 def completed_by(step: StepKind, event: Event) -> bool:
-    """Whether recording `event` means the user did `step`."""
-    kind, channel = COMPLETING_EVENT[step]
-    if event.kind != kind:
-        return False
-    if channel is Channel.CARD:
-        return event.channel is Channel.CARD
-    return channel is None or event.channel is not Channel.CARD
+    """Whether recording `event` means the user did `step`. A thank-you counts
+    whichever channel it went by (002: "Send a Thank You Email/Card")."""
+    kind, _ = COMPLETING_EVENT[step]
+    return event.kind == kind or event.kind in _ALSO_COMPLETED_BY.get(step, frozenset())
 
 
 @dataclass(frozen=True)
@@ -120,6 +142,14 @@ STEP_WORDS: dict[StepKind, StepWords] = {
         "Reply to rejection", "Reply graciously to {company}", "Reply sent"
     ),
     StepKind.KEEP_SEARCHING: StepWords("Apply elsewhere", "Apply for another job", ""),
+    StepKind.ASK_FOR_WRITTEN_OFFER: StepWords(
+        "Offer in writing",
+        "Ask {company} for the {role} offer in writing",
+        "Asked for it in writing",
+    ),
+    StepKind.ANSWER_OFFER: StepWords(
+        "Answer the offer", "Answer the {role} offer from {company}", ""
+    ),
 }
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")

@@ -148,13 +148,19 @@ class Event:
             )
 
 
+OFFERS = frozenset({EventKind.OFFER_RECEIVED, EventKind.OFFER_ACCEPTED})
+
+
 @dataclass(frozen=True)
 class Timeline:
     """An application's events, in the order they happened, and what the planner
-    needs to know about the employer."""
+    needs to know about the employer and the job. `temporary` is temporary or
+    contract work, which 003 recommends "in the meantime": accepting it does not
+    end the search."""
 
     events: tuple[Event, ...] = field(default=())
     culture: Culture = Culture.MODERN
+    temporary: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "events", tuple(sorted(self.events, key=lambda e: e.at)))
@@ -185,16 +191,30 @@ class Timeline:
         return Stage.SAVED
 
     @property
+    def offer(self) -> tuple[Event, ...]:
+        """The offer the application ended in, as it went: the offer events since
+        the last outcome that was not one (a decline, a rejection, a withdrawal).
+        Empty unless the latest outcome is an offer or its acceptance."""
+        current: list[Event] = []
+        for event in self.events:
+            if event.kind in OFFERS:
+                current.append(event)
+            elif event.kind in OUTCOMES:
+                current = []
+        return tuple(current)
+
+    @property
+    def offer_official(self) -> bool:
+        return any(e.official for e in self.offer)
+
+    @property
     def search_over(self) -> bool:
         """Article 000: "You can give up the search once an offer of employment is official."
 
-        So: an offer was accepted, an offer was marked official (the written offer
-        may come before or after the yes), and nothing since undid it (declined,
-        withdrawn, rescinded).
+        So: an offer was accepted and marked official (the written offer may come
+        before or after the yes), nothing since undid it (declined, withdrawn,
+        rescinded), and it is not temporary work: 003 recommends "taking temporary
+        assignments in the meantime".
         """
-        offers = self.of_kind(EventKind.OFFER_RECEIVED, EventKind.OFFER_ACCEPTED)
-        return (
-            self.outcome in offers
-            and any(e.kind == EventKind.OFFER_ACCEPTED for e in offers)
-            and any(e.official for e in offers)
-        )
+        accepted = any(e.kind == EventKind.OFFER_ACCEPTED for e in self.offer)
+        return accepted and self.offer_official and not self.temporary

@@ -1,7 +1,8 @@
 """The tone check: what in a drafted message the articles advise against, and why.
 
 Each rule is one row: what it looks for, the sentence the user sees, and the
-article (title and sentence) it comes from. Phrase rules point at the words they
+article (title and sentence) it comes from. Phrase rules (phrases.py) and the
+writing rules (writing.py: shouting, careless writing) point at the words they
 found, so an editor can mark them inline; timing and length rules are about the
 whole message.
 """
@@ -16,6 +17,8 @@ from datetime import datetime, tzinfo
 from nextsteps.playbook import sources
 from nextsteps.playbook.drafting import MessageKind
 from nextsteps.playbook.humandates import day_label
+from nextsteps.playbook.phrases import PHRASE_RULES, PhraseRule
+from nextsteps.playbook.writing import Finding, careless, shouting
 
 
 @dataclass(frozen=True)
@@ -48,85 +51,6 @@ class Timing:
     deadline: datetime | None = None
 
 
-@dataclass(frozen=True)
-class PhraseRule:
-    rule: str
-    pattern: re.Pattern[str]
-    message: str
-    sources: tuple[str, ...]
-    quote: str
-
-
-def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
-
-
-# A job word that is the job itself, not its description or its title.
-_JOB = r"(?:job|position|role|offer)\b(?![ -](?:description|spec|details|title|posting|ad)\b)"
-
-PHRASE_RULES: tuple[PhraseRule, ...] = (
-    PhraseRule(
-        rule="did_i_get_the_job",
-        pattern=_words(
-            rf"\b(?:did|have|do) i (?:get|got|land|landed|win|won) (?:the|this|that) {_JOB}",
-            rf"\bis (?:the|this|that) {_JOB} mine\b",
-            r"\bam i (?:hired|getting (?:the|this|that) (?:job|position|role|offer))\b",
-            r"\bhave i been (?:hired|selected|chosen|successful)\b",
-            r"\b(?:did|will|have|are) you (?:going to )?(?:hire|hired|choose|chosen|chose|pick|"
-            r"picked|select|selected|offer) me\b",
-        ),
-        message="Don't ask whether you got the job: ask what the next steps are and when "
-        "you can expect to hear back.",
-        sources=(sources.DID_I_GET_THE_JOB,),
-        quote="Don’t ask this question. This is unprofessional, it puts the hiring manager "
-        "in a difficult spot and it is unlikely to help advance your candidacy.",
-    ),
-    PhraseRule(
-        rule="apology",
-        pattern=_words(
-            r"\b(?:sorry|apologi[sz]e|apologies|forgive me|pardon me)\b[^.!?\n]{0,40}?"
-            r"\b(?:bother\w*|disturb\w*|follow(?:ing)?[- ]up|chas(?:e|ing)|reach(?:ing)? out|"
-            r"pester\w*|intru\w+|nag\w*|writing (?:to you )?again|contact(?:ing)? you again|"
-            r"e-?mail(?:ing)? (?:you )?again|taking up your time)",
-            r"\bi hate to (?:bother|chase|pester|nag|disturb|be a (?:pest|nuisance))",
-            r"\b(?:hope|hopefully) (?:i'm|i am|this is|i'm) not (?:bothering|disturbing|"
-            r"pestering|annoying|being (?:a )?(?:nuisance|pest|pushy))",
-        ),
-        message="Don't apologise for following up: it is common courtesy for them to get "
-        "back to you.",
-        sources=(sources.HOW_TO_FOLLOW_UP,),
-        quote="Don’t feel ashamed about following up and don’t apologize for doing so.",
-    ),
-    PhraseRule(
-        rule="accusing",
-        pattern=_words(
-            r"\byou (?:said|told me|promised)(?: (?:me|that))? (?:you(?:'d| would)|"
-            r"(?:i|i'd) (?:would )?hear)",
-            r"\byou promised\b",
-            r"\byou were supposed to\b",
-            r"\bstill (?:haven't|have not|hasn't|has not|didn't|did not) (?:heard|had|received|"
-            r"got(?:ten)?) (?:back|anything|a (?:reply|response|word|answer))?",
-            r"\bi (?:still )?(?:haven't|have not) heard (?:anything|a (?:thing|word)|back)"
-            r"(?: yet| at all)?,? (?:even though|although|despite|which)",
-            r"\bstill no (?:word|answer|reply|response|news|update)\b",
-            r"\bwhy (?:haven't|have not|didn't|did not) (?:you|i|anyone)\b",
-            r"\b(?:haven't|have not|didn't|did not) you (?:call|reply|respond|write|get back)",
-            r"\bno(?: ?one|body) (?:has )?(?:got|gotten|get|come) back to me\b",
-            r"\bi(?:'ve| have) been waiting (?:to hear|for (?:an?|your) (?:answer|reply|response|"
-            r"news|update|decision)|patiently|for (?:weeks|days|ages)|since)",
-            r"\bi (?:need|expect|demand) (?:an answer|a decision|to (?:know|hear)) "
-            r"(?:by|today|now|immediately|asap|this week)",
-            r"\b(?:asap|urgent(?:ly)?)\b",
-        ),
-        message="Keep it polite rather than accusing or pressing: thank them again for "
-        "considering you and ask where they are in the hiring process.",
-        sources=(sources.BEST_PRACTICES,),
-        quote="Be sure to keep your call or email polite rather than accusatory: thank your "
-        "interviewer again for considering you, and ask them where they’re at in the "
-        "hiring process.",
-    ),
-)
-
 FOLLOW_UPS = frozenset(
     {
         MessageKind.FOLLOW_UP,
@@ -147,11 +71,13 @@ WORD_LIMITS: dict[MessageKind, int] = {
 def check_tone(
     kind: MessageKind | None, subject: str, body: str, timing: Timing | None
 ) -> list[Flag]:
-    """Every flag for a message, phrase flags first in reading order. Without a kind
-    (any text) the rules of a kind's length and timing do not apply."""
+    """Every flag for a message, the flags on its words first, in reading order.
+    Without a kind (any text) the rules of a kind's length and timing do not apply."""
+    # Curly apostrophes match as straight ones; the swap keeps every offset.
+    whole = f"{subject}\n{body}".replace("’", "'")
     flags = [
-        *_phrase_flags("subject", subject),
-        *_phrase_flags("body", body),
+        *_word_flags(kind, "subject", subject, whole),
+        *_word_flags(kind, "body", body, whole),
         *_length_flags(kind, body),
     ]
     if kind is not None and timing is not None:
@@ -160,15 +86,70 @@ def check_tone(
     return flags
 
 
-def _phrase_flags(part: str, text: str) -> list[Flag]:
-    # Curly apostrophes match as straight ones; the swap keeps every offset.
+def _word_flags(kind: MessageKind | None, part: str, text: str, whole: str) -> list[Flag]:
     plain = text.replace("’", "'")
     found = [
-        Flag(rule.rule, rule.message, rule.sources, rule.quote, part, m.start(), m.end(), m[0])
+        _phrase_flag(rule, kind, part, m)
         for rule in PHRASE_RULES
+        if rule.unless is None or not rule.unless.search(whole)
         for m in rule.pattern.finditer(plain)
     ]
+    for rule, finder in WRITING_RULES:
+        found += [
+            Flag(
+                rule.rule,
+                f"{finding.advice} {rule.message}",
+                rule.sources,
+                rule.quote,
+                part,
+                finding.start,
+                finding.end,
+                text[finding.start : finding.end],
+            )
+            for finding in finder(text)
+        ]
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _phrase_flag(
+    rule: PhraseRule, kind: MessageKind | None, part: str, match: re.Match[str]
+) -> Flag:
+    message, quote = rule.message, rule.quote
+    if rule.graciously is not None and kind is MessageKind.REPLY_TO_REJECTION:
+        message, quote = rule.graciously
+    return Flag(rule.rule, message, rule.sources, quote, part, match.start(), match.end(), match[0])
+
+
+@dataclass(frozen=True)
+class WritingRule:
+    rule: str
+    message: str
+    sources: tuple[str, ...]
+    quote: str
+
+
+WRITING_RULES: tuple[tuple[WritingRule, Callable[[str], list[Finding]]], ...] = (
+    (
+        WritingRule(
+            rule="shouting",
+            message="Write calmly: capitals and runs of ! or ? read as shouting.",
+            sources=(sources.BEST_PRACTICES,),
+            quote="Be sure to keep your call or email polite rather than accusatory",
+        ),
+        shouting,
+    ),
+    (
+        WritingRule(
+            rule="careless",
+            message="A careless message undoes a good interview.",
+            sources=(sources.BEST_PRACTICES,),
+            quote="While the first impression you make at your job interview is huge, your "
+            "behavior after the interview can also influence your chances of landing the "
+            "position.",
+        ),
+        careless,
+    ),
+)
 
 
 def _length_flags(kind: MessageKind | None, body: str) -> list[Flag]:

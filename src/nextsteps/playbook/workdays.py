@@ -75,6 +75,14 @@ class Workdays:
                 return candidate
         raise ValueError("The calendar has no working day in a whole year.")
 
+    def on_or_before(self, day: date) -> date:
+        """The last working day on or before `day`."""
+        for offset in range(366):
+            candidate = day - timedelta(days=offset)
+            if self.is_working_day(candidate):
+                return candidate
+        raise ValueError("The calendar has no working day in a whole year.")
+
     def day_off(self, day: date) -> str | None:
         """What `day` is when it is not a working day ("Christmas Day", "a Saturday"),
         the way a step's reason says why it moved; None for a working day."""

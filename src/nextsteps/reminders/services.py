@@ -66,12 +66,16 @@ def owner_of_token(token: str) -> Profile | None:
     return Profile.objects.select_related("user").filter(user__calendar_feed__token=token).first()
 
 
-def feed_version(profile: Profile, today: date) -> str:
-    """Changes whenever the feed would (any step of the user changed, their timezone,
-    the day for the keep-applying nudge): an ETag without building the feed."""
+def feed_version(profile: Profile, now: datetime) -> str:
+    """Changes whenever the feed would (any step of the user changed, an open step's
+    window passed, their timezone, the day for the keep-applying nudge): an ETag
+    without building the feed."""
     steps = NextStep.objects.filter(owner_id=profile.user_id)
     changed = steps.aggregate(latest=Max("updated"))["latest"]
-    parts = (profile.timezone, str(changed), today.isoformat())
+    passed = steps.filter(state=NextStep.State.OPEN, lapses_at__lte=now)
+    lapsed = passed.aggregate(latest=Max("lapses_at"))["latest"]
+    today = now.astimezone(profile.zone).date()
+    parts = (profile.timezone, str(changed), str(lapsed), today.isoformat())
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
@@ -88,9 +92,7 @@ def feed(profile: Profile, now: datetime) -> bytes:
     """Every open step, every interview, and the keep-applying nudge."""
     user = profile.user
     zone = profile.zone
-    steps = NextStep.objects.filter(owner=user, state=NextStep.State.OPEN).select_related(
-        "application__company"
-    )
+    steps = NextStep.objects.to_do(now).filter(owner=user).select_related("application__company")
     entries = _computable(lambda step: step_entry(step, zone), steps.order_by("due", "id"))
     entries += interview_entries(user, zone)
     today = now.astimezone(zone).date()

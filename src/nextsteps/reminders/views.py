@@ -20,7 +20,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     if profile is None:
         raise Http404
     now = timezone.now()
-    etag = f'"{services.feed_version(profile, now.astimezone(profile.zone).date())}"'
+    etag = f'"{services.feed_version(profile, now)}"'
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
     else:

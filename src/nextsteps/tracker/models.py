@@ -41,6 +41,7 @@ HAPPENED_ON = Day("The day it happened", past_only=True)
 INTERVIEW_ON = Day("The interview's day")
 DECISION_BY = Day("The decision date")
 WAIT_UNTIL = Day("The day they asked you to wait until")
+CONTACT_ON = Day("The day they asked you to get in touch")
 DUE = Day("The day you promised the material by")
 INTERVIEW_END = Day("The interview's end")
 # The day an agenda or a digest is asked for.
@@ -122,6 +123,7 @@ class Event(models.Model):
     end = models.DateTimeField(null=True, blank=True)
     decision_by = models.DateField(null=True, blank=True)
     wait_until = models.DateField(null=True, blank=True)
+    contact_on = models.DateField(null=True, blank=True)
     due = models.DateTimeField(null=True, blank=True)
     channel = models.CharField(max_length=16, choices=_choices(Channel), blank=True)
     official = models.BooleanField(default=False)
@@ -147,10 +149,22 @@ class Event(models.Model):
             end=self.end and self.end.astimezone(zone),
             decision_by=self.decision_by,
             wait_until=self.wait_until,
+            contact_on=self.contact_on,
             due=self.due and self.due.astimezone(zone),
             channel=Channel(self.channel) if self.channel else None,
             official=self.official,
         )
+
+
+class NextStepQuerySet(models.QuerySet["NextStep"]):
+    def to_do(self, now: datetime) -> NextStepQuerySet:
+        """Open steps still worth doing at `now`. A step whose window passed is
+        hidden by its stored `lapses_at` at once, before any replan writes it lapsed."""
+        return self.filter(Q(lapses_at__isnull=True) | Q(lapses_at__gt=now), state="open")
+
+    def missed(self, now: datetime) -> NextStepQuerySet:
+        """Steps nobody did in their window: lapsed, or open past their lapse time."""
+        return self.filter(Q(state="lapsed") | Q(state="open", lapses_at__lte=now))
 
 
 class NextStep(models.Model):
@@ -161,6 +175,8 @@ class NextStep(models.Model):
         DONE = "done"
         SKIPPED = "skipped"
         CANCELLED = "cancelled"
+        # Its window in the playbook passed: doing it now would no longer help.
+        LAPSED = "lapsed"
 
     # The owner is copied from the application so the agenda is one index range.
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
@@ -173,6 +189,8 @@ class NextStep(models.Model):
     why = models.TextField()
     sources = models.JSONField(default=list)
     state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
+    # When it stops being worth doing (the playbook's window for its kind); None: never.
+    lapses_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     # Why the user chose not to do it; a skipped step stays skipped across replans.
     skip_reason = models.CharField(max_length=SKIP_REASON.max_length, blank=True)
@@ -180,6 +198,8 @@ class NextStep(models.Model):
     # shows it replaces it (iCalendar SEQUENCE).
     sequence = models.PositiveIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = NextStepQuerySet.as_manager()
 
     class Meta:
         indexes = [
@@ -194,6 +214,13 @@ class NextStep(models.Model):
             ),
             # The calendar feed's version: the user's latest change to any step.
             models.Index(fields=["owner", "updated"], name="nextstep_owner_updated"),
+            # The feed's version also changes when an open step's window passes,
+            # which writes nothing: "the latest lapse so far" reads only these.
+            models.Index(
+                fields=["owner", "lapses_at"],
+                condition=Q(state="open", lapses_at__isnull=False),
+                name="nextstep_open_lapses",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -33,7 +33,7 @@ class Row:
 
 
 def pipeline(owner: User, stage: str = "", text: str = "") -> list[Row]:
-    """The user's applications, each with its first open step. Two queries."""
+    """The user's applications, each with its first step still worth doing. Two queries."""
     applications = Application.objects.filter(owner=owner).select_related("company")
     if stage:
         applications = applications.filter(stage=stage)
@@ -80,6 +80,11 @@ def last_contacted(contact: Contact) -> datetime | None:
 
 def timeline(application: Application) -> list[Event]:
     return list(application.events.prefetch_related("contacts").order_by("-at", "-id"))
+
+
+def missed_steps(application: Application, now: datetime) -> list[NextStep]:
+    """Steps nobody did while they were worth doing, latest first."""
+    return list(application.steps.missed(now).order_by("-lapses_at", "-id"))
 
 
 def skipped_steps(application: Application) -> list[NextStep]:

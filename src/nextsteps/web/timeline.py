@@ -4,14 +4,15 @@ details that matter later."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 
 from django.urls import reverse
 
-from nextsteps.playbook import EventKind
+from nextsteps.playbook import EventKind, StepKind
 from nextsteps.playbook.describe import event_details, event_name
 from nextsteps.playbook.humandates import say_moment
-from nextsteps.tracker.models import Contact, Event
+from nextsteps.playbook.step import step_name
+from nextsteps.tracker.models import Contact, Event, NextStep
 
 
 @dataclass(frozen=True)
@@ -37,4 +38,23 @@ def line(event: Event, zone: tzinfo, today: date, message_id: int | None = None)
         if event.kind == EventKind.INTERVIEW_SCHEDULED
         else "",
         message_url=reverse("message", args=[message_id]) if message_id else "",
+    )
+
+
+def lines(events: list[Event], missed: list[NextStep], zone: tzinfo, today: date) -> list[Line]:
+    """The events and the steps nobody did in time, latest first: a missed step
+    shows where its window closed."""
+    dated: list[tuple[datetime, Line]] = [(e.at, line(e, zone, today)) for e in events]
+    dated += [(s.lapses_at or s.due, missed_line(s, zone, today)) for s in missed]
+    return [entry for _, entry in sorted(dated, key=lambda pair: pair[0], reverse=True)]
+
+
+def missed_line(step: NextStep, zone: tzinfo, today: date) -> Line:
+    lapsed = step.lapses_at or step.due
+    return Line(
+        when=say_moment(lapsed, zone, today),
+        what=f"Missed: {step_name(StepKind(step.kind), step.attempt)}",
+        details=[f"it was due {say_moment(step.due, zone, today)}; it no longer helps now"],
+        people=[],
+        note="",
     )

@@ -113,8 +113,9 @@ def schedule_message(
     """Put the user's message for an open step in the outbox.
 
     `send_now` sends at the next turn of the worker, working hours or not (the user
-    chose the moment); a `send_at` must be in working hours; with neither, the
-    step's best sending time. Raises Refused with the reason it cannot go.
+    chose the moment); a `send_at` must be in working hours, unless it is a
+    thank-you inside its 24 hours; with neither, the step's best sending time.
+    Raises Refused with the reason it cannot go.
     """
     _check_owner(owner, step)
     now = now or timezone.now()
@@ -151,7 +152,8 @@ def schedule_message(
                 send_at=send_at,
                 send_by=sending_window_end(send_at, window.deadline),
                 deadline=window.deadline,
-                within_hours=not send_now,
+                # A thank-you's 24 hours come before the user's working hours.
+                within_hours=not send_now and window.deadline is None,
             )
     except IntegrityError:
         raise Refused(_already_has_message(step)) from None

@@ -13,7 +13,11 @@ from nextsteps.tracker.services.agenda import (
     open_steps,
     search_nudge,
 )
-from nextsteps.tracker.services.applications import add_application, application_of
+from nextsteps.tracker.services.applications import (
+    add_application,
+    application_of,
+    change_application,
+)
 from nextsteps.tracker.services.contacts import (
     ContactDetails,
     add_contact,
@@ -60,6 +64,7 @@ __all__ = [
     "applied_since",
     "by_urgency",
     "can_start",
+    "change_application",
     "change_contact",
     "check_event",
     "complete_step",

@@ -64,8 +64,11 @@ def agenda(owner: User, day: date, ahead_days: int = 0) -> Agenda:
     AGENDA_DAY.clean(day, timezone.now().astimezone(profile.zone).date())
     workdays = profile.workdays()
     until = workdays.at(day + timedelta(days=1 + ahead_days), datetime.min.time())
+    # Another day's agenda shows what is still worth doing when that day starts.
+    moment = max(timezone.now(), workdays.at(day, datetime.min.time()))
     steps = list(
-        NextStep.objects.filter(owner=owner, state=NextStep.State.OPEN, not_before__lt=until)
+        NextStep.objects.to_do(moment)
+        .filter(owner=owner, not_before__lt=until)
         .select_related("application__company")
         .order_by("due", "id")
     )
@@ -92,9 +95,11 @@ def has_active_applications(owner: User) -> bool:
 
 
 def first_open_steps(owner: User) -> dict[int, NextStep]:
-    """Each application's first open step (the next thing to do), by application id."""
+    """Each application's first step still worth doing (the next thing to do), by
+    application id."""
     steps = (
-        NextStep.objects.filter(owner=owner, state=NextStep.State.OPEN)
+        NextStep.objects.to_do(timezone.now())
+        .filter(owner=owner)
         .only("application_id", "kind", "attempt", "not_before", "due", "all_day")
         .order_by("due", "id")
     )
@@ -104,8 +109,10 @@ def first_open_steps(owner: User) -> dict[int, NextStep]:
     return first
 
 
-def open_steps(application: Application) -> list[NextStep]:
-    return list(application.steps.filter(state=NextStep.State.OPEN).order_by("due", "id"))
+def open_steps(application: Application, now: datetime | None = None) -> list[NextStep]:
+    """The application's steps still worth doing, first due first."""
+    steps = application.steps.to_do(now or timezone.now())
+    return list(steps.order_by("due", "id"))
 
 
 def applied_since(owner: User, day: date) -> int:

@@ -23,7 +23,7 @@ from nextsteps.tracker.models import (
 )
 from nextsteps.tracker.services.contacts import ContactDetails, new_contact
 from nextsteps.tracker.services.errors import NotFound
-from nextsteps.tracker.services.events import moment_on, record_event
+from nextsteps.tracker.services.events import moment_on, record_event, replan
 
 
 def application_of(owner: User, application_id: int) -> Application:
@@ -44,10 +44,10 @@ def add_application(
     contact: ContactDetails | None = None,
     posting_url: str = "",
     source: str = "",
-    kind: str = Application.Kind.PERMANENT,
+    temporary: bool = False,
 ) -> Application:
     """Save a job; with `applied_on`, also record that the application was sent.
-
+    `temporary`: temporary or contract work, whose acceptance keeps the search going.
     Raises FieldRefused (one sentence) for a field that breaks its rule, before
     anything is written."""
     now = timezone.now().astimezone(profile_of(owner).zone)
@@ -68,7 +68,7 @@ def add_application(
         role=role,
         posting_url=posting_url,
         source=source,
-        kind=kind,
+        kind=Application.Kind.TEMPORARY if temporary else Application.Kind.PERMANENT,
     )
     if contact is not None:
         application.contacts.add(new_contact(owner, contact, company))
@@ -76,3 +76,16 @@ def add_application(
         at = moment_on(applied_on, None, now)
         record_event(application, PlannedEvent(EventKind.APPLIED, at), now=now)
     return application
+
+
+def change_application(application: Application, *, temporary: bool) -> None:
+    """Mark a job temporary (or contract) work, or permanent, and replan: 003's
+    "taking temporary assignments in the meantime" keeps the search going after a yes."""
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().select_related("company", "owner")
+        application = locked.get(pk=application.pk)
+        if temporary == (application.kind != Application.Kind.PERMANENT):
+            return  # contract work stays contract work
+        application.kind = Application.Kind.TEMPORARY if temporary else Application.Kind.PERMANENT
+        application.save(update_fields=["kind"])
+        replan(application, profile_of(application.owner))

@@ -20,6 +20,7 @@ from nextsteps.playbook.step import completed_by
 from nextsteps.playbook.timeline import OUTCOMES, Culture, Stage
 from nextsteps.playbook.workdays import MORNING
 from nextsteps.tracker.models import (
+    CONTACT_ON,
     DECISION_BY,
     DUE,
     HAPPENED_ON,
@@ -80,6 +81,7 @@ def check_event(planned: PlannedEvent, note: str, now: datetime) -> str:
             (INTERVIEW_END, planned.end and planned.end.date()),
             (DECISION_BY, planned.decision_by),
             (WAIT_UNTIL, planned.wait_until),
+            (CONTACT_ON, planned.contact_on),
             (DUE, planned.due and planned.due.date()),
         ):
             if day:
@@ -118,6 +120,7 @@ def record_event(
             end=planned.end,
             decision_by=planned.decision_by,
             wait_until=planned.wait_until,
+            contact_on=planned.contact_on,
             due=planned.due,
             channel=planned.channel or "",
             official=planned.official,
@@ -161,6 +164,7 @@ def timeline_of(application: Application) -> Timeline:
     return Timeline(
         events=tuple(e.as_planned() for e in application.events.all()),
         culture=Culture(application.company.culture),
+        temporary=application.kind != Application.Kind.PERMANENT,
     )
 
 
@@ -171,15 +175,17 @@ def replan(
 
     A step that stays in the plan keeps its row (and id), so a calendar entry made
     from it moves instead of being duplicated. A step that leaves the plan is done
-    when the event just recorded completes it, cancelled otherwise.
+    when the event just recorded completes it, cancelled otherwise. A step whose
+    window has passed is written lapsed here; until a replan, readers hide it by
+    its stored `lapses_at` (NextStep.objects.to_do), so no clock has to write it.
     """
     timeline = timeline_of(application)
     fresh = plan(timeline, profile.chosen_playbook(), profile.workdays())
     now = timezone.now()
 
-    kept = [NextStep.State.OPEN, NextStep.State.SKIPPED]
+    kept = [NextStep.State.OPEN, NextStep.State.SKIPPED, NextStep.State.LAPSED]
     rows = list(application.steps.filter(state__in=kept).order_by("due", "id"))
-    leftovers = _not_skipped(fresh, [r for r in rows if r.state == NextStep.State.SKIPPED])
+    leftovers = _not_set_aside(fresh, [r for r in rows if r.state != NextStep.State.OPEN])
     for row in (r for r in rows if r.state == NextStep.State.OPEN):
         match = next(
             (s for s in leftovers if s.kind == row.kind and s.attempt == row.attempt), None
@@ -193,7 +199,7 @@ def replan(
             row.save(update_fields=["state", "closed_at", "updated"])
             continue
         leftovers.remove(match)
-        changed = {k: v for k, v in _stored(match).items() if getattr(row, k) != v}
+        changed = {k: v for k, v in _stored(match, now).items() if getattr(row, k) != v}
         if changed:
             for name, value in changed.items():
                 setattr(row, name, value)
@@ -201,7 +207,7 @@ def replan(
                 row.sequence += 1
             row.save(update_fields=[*changed, "sequence", "updated"])
     NextStep.objects.bulk_create(
-        NextStep(owner_id=application.owner_id, application=application, **_stored(step))
+        NextStep(owner_id=application.owner_id, application=application, **_stored(step, now))
         for step in leftovers
     )
 
@@ -212,16 +218,16 @@ def replan(
     application.save(update_fields=["stage", "applied_on", "ends_search"])
 
 
-def _not_skipped(fresh: Iterable[Step], skipped: Iterable[NextStep]) -> list[Step]:
-    """The planned steps less those the user skipped: a step proposed again unchanged
-    (same kind, attempt and due time) stays skipped. One that moved is a new step."""
-    gone = {(row.kind, row.attempt, row.due.timestamp()) for row in skipped}
+def _not_set_aside(fresh: Iterable[Step], set_aside: Iterable[NextStep]) -> list[Step]:
+    """The planned steps less those skipped or lapsed: a step proposed again unchanged
+    (same kind, attempt and due time) stays as it was. One that moved is a new step."""
+    gone = {(row.kind, row.attempt, row.due.timestamp()) for row in set_aside}
     return [s for s in fresh if (s.kind.value, s.attempt, s.due.timestamp()) not in gone]
 
 
-def _stored(step: Step) -> dict[str, object]:
-    """A planned step as NextStep column values."""
-    return {
+def _stored(step: Step, now: datetime) -> dict[str, object]:
+    """A planned step as NextStep column values; lapsed already if its window passed."""
+    values: dict[str, object] = {
         "kind": step.kind.value,
         "attempt": step.attempt,
         "not_before": step.not_before,
@@ -229,7 +235,11 @@ def _stored(step: Step) -> dict[str, object]:
         "all_day": step.all_day,
         "why": step.why,
         "sources": list(step.sources),
+        "lapses_at": step.lapses,
     }
+    if step.lapsed(now):
+        values.update(state=NextStep.State.LAPSED, closed_at=step.lapses)
+    return values
 
 
 @transaction.atomic

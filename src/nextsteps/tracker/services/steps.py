@@ -15,8 +15,11 @@ from nextsteps.tracker.models import SKIP_REASON, Application, NextStep
 from nextsteps.tracker.services.errors import NotFound, StepRefused
 from nextsteps.tracker.services.events import Recorded, record_event
 
-# Steps whose event needs more than a click: the interview's time and what was said.
-NEEDS_A_FORM = frozenset({StepKind.PREPARE_INTERVIEW, StepKind.KEEP_SEARCHING})
+# Steps whose event needs more than a click: the interview's time and what was
+# said, or a yes or a no to an offer.
+NEEDS_A_FORM = frozenset(
+    {StepKind.PREPARE_INTERVIEW, StepKind.KEEP_SEARCHING, StepKind.ANSWER_OFFER}
+)
 
 
 def step_of(owner: User, step_id: int) -> NextStep:
