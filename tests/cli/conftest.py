@@ -70,10 +70,16 @@ def as_it_happens(*args: str, **options: Any) -> Result:
     """`nextsteps log ... --at WHEN` (or `add --applied DAY`) run just after WHEN when the
     test's clock is before it, as the user records things once they happened."""
     moment = _happened_at(args)
-    if moment is None or moment < datetime.now(LONDON):
+    # Only a moment the tests replay (past for the world, ahead of the test's clock):
+    # one in the real future stays refused, as the command refuses it.
+    if moment is None or not datetime.now(LONDON) < moment < _really_now():
         return run(*args, **options)
     with time_machine.travel(moment + timedelta(minutes=1), tick=False):
         return run(*args, **options)
+
+
+def _really_now() -> datetime:
+    return datetime.fromtimestamp(time_machine.escape_hatch.time.time(), LONDON)
 
 
 def _happened_at(args: tuple[str, ...]) -> datetime | None:

@@ -116,3 +116,28 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
     assert interviewed("show", "1").stdout == before
+
+
+def test_they_asked_you_to_call_sooner(nextsteps: Run) -> None:
+    """001: don't call the next day "unless they specifically asked you to"."""
+    application = new_id(nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-10-26"))
+    nextsteps(
+        "log", application, "interview", "--at", "2026-11-06 10:00", "--contact-on", "2026-11-09"
+    )
+    follow_ups = [
+        s for s in as_json(nextsteps("next", application, "--json")) if s["kind"] == "follow_up"
+    ]
+    assert [s["due"] for s in follow_ups] == ["2026-11-09T09:00:00+00:00"]
+    assert "they asked you to get in touch on" in nextsteps("show", application).stdout
+
+
+def test_only_an_interview_or_a_reply_can_ask_for_a_call(nextsteps: Run) -> None:
+    application = new_id(nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-10-26"))
+    result = nextsteps(
+        "log", application, "follow-up", "--at", "2026-11-06 10:00", "--contact-on", "2026-11-09",
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: Only an interview or a reply can ask you to get in touch on a day.\n"
+    )

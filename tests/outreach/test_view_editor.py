@@ -41,7 +41,8 @@ class EditorTestCase(ViewTestCase):
         self.mail_account(2525)
         message = self.schedule()
         response = self.owner.get(self.url)
-        self.assertContains(response, "nextsteps sends your message tomorrow 09:00.")
+        # 001: within 24 hours, at the earliest working moment after the interview.
+        self.assertContains(response, "nextsteps sends your message today 15:00.")
         self.assertContains(response, f'href="{reverse("message", args=[message.id])}"')
         self.assertNotContains(response, "Send at the best time")
 

@@ -19,7 +19,7 @@ from tests.web.base import WebTestCase
 # What changes something, and answers POST only.
 ACTIONS = {
     "calendar-rotate", "outbox-pause", "message-cancel", "message-resolve", "message-retry",
-    "mail-account-check", "logout", "application-people", "step-done",
+    "mail-account-check", "logout", "application-people", "application-temporary", "step-done",
 }  # fmt: skip
 # Pages for whoever has not signed in yet.
 SIGNED_OUT_PAGES = {"signup", "first-visit", "login"}

@@ -81,3 +81,18 @@ class AddApplicationTestCase(WebTestCase):
         response = self.client.post(URL, {"company": "Acme", "role": "Analyst"})
         self.assertEqual(response.status_code, 403)
         self.assertFalse(Application.objects.exists())
+
+
+class TemporaryWorkTestCase(WebTestCase):
+    def test_temporary_work_is_ticked_when_it_is_added(self) -> None:
+        """003: "taking temporary assignments in the meantime" keeps the search going."""
+        self.post(
+            URL,
+            {
+                "company": "Temps Ltd",
+                "role": "Cover",
+                "applied_on": "2026-11-16",
+                "temporary": "on",
+            },
+        )
+        self.assertEqual(Application.objects.get(owner=self.alice).kind, Application.Kind.TEMPORARY)

@@ -100,3 +100,19 @@ class AddPersonTestCase(WebTestCase):
         response = self.post(url, {"person-known": hank.id})
         self.assertEqual(response.status_code, 400)
         self.assertFalse(application.contacts.exists())
+
+
+class MissedStepsTestCase(WebTestCase):
+    now = WebTestCase.now.replace(day=20)
+
+    def test_a_lapsed_step_shows_in_the_timeline_as_missed_and_not_in_the_plan(self) -> None:
+        """001: a thank-you within 24 hours; three days on, it no longer helps."""
+        application = self.interviewed()
+        response = self.client.get(reverse("application", args=[application.id]))
+        kinds = [c.step.kind for c in response.context["cards"]]
+        self.assertNotIn(StepKind.THANK_YOU, kinds)
+        self.assertNotIn(StepKind.REFLECT, kinds)
+        whats = [line.what for line in response.context["timeline"]]
+        self.assertEqual(
+            whats, ["Missed: Thank-you", "Missed: Reflect", "Interview held", "Applied"]
+        )

@@ -35,6 +35,22 @@ class BoardTestCase(WebTestCase):
         response = self.client.get(reverse("board"))
         self.assertContains(response, "Reflect, due today<")
 
+    def test_the_offer_column_says_what_to_do_about_the_offer(self) -> None:
+        """000: ask for a spoken offer in writing; answer the official one by their date."""
+        spoken = self.interviewed("Spoken Co")
+        self.log(spoken, EventKind.OFFER_RECEIVED, self.local(MONDAY, 9, 50))
+        written = self.interviewed("Written Co")
+        self.log(
+            written,
+            EventKind.OFFER_RECEIVED,
+            self.local(MONDAY, 9, 50),
+            official=True,
+            decision_by=date(2026, 11, 20),
+        )
+        response = self.client.get(reverse("board"))
+        self.assertContains(response, "Answer the offer, due Fri 20 Nov")
+        self.assertContains(response, "Offer in writing, due tomorrow")
+
     def test_the_closed_pile_shows_its_latest_cards(self) -> None:
         for n in range(22):
             application = self.add(f"Closed {n}", applied_on=date(2026, 11, 2))

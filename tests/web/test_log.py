@@ -170,3 +170,32 @@ class LogTestCase(WebTestCase):
         self.assertEqual(response.status_code, 404)
         self.assertEqual(Event.objects.filter(application=self.application).count(), 1)
         self.assertEqual(Application.objects.get().events.count(), 1)
+
+
+class ContactOnTestCase(LogTestCase):
+    def test_they_asked_you_to_call_on_a_day(self) -> None:
+        """001: don't call the next day "unless they specifically asked you to"."""
+        self.record(
+            "interview", day="2026-11-16", time="09:00", end="09:45", contact_on="2026-11-18"
+        )
+        follow_up = self.application.steps.get(kind=StepKind.FOLLOW_UP, state="open")
+        self.assertEqual(follow_up.due, self.local(date(2026, 11, 18)))
+        self.assertTrue(follow_up.why.startswith("They asked you to get in touch on Wed 18 Nov"))
+
+    def test_a_reply_can_ask_for_a_call_too(self) -> None:
+        self.record("interview", day="2026-11-09", time="09:00")
+        self.record("reply", day="2026-11-16", time="08:00", contact_on="2026-11-17")
+        follow_up = self.application.steps.get(kind=StepKind.FOLLOW_UP, state="open")
+        self.assertEqual(follow_up.due, self.local(date(2026, 11, 17)))
+
+    def test_a_day_before_the_reply_is_refused(self) -> None:
+        response = self.record("reply", day="2026-11-16", time="08:00", contact_on="2026-11-13")
+        self.assert_refused(response, "They cannot ask you to get in touch on 2026-11-13")
+
+    def test_an_official_offer_is_answered_by_their_deadline(self) -> None:
+        self.record("interview", day="2026-11-09", time="09:00")
+        self.record(
+            "outcome", outcome="offer", official="on", decision_by="2026-11-20", day="2026-11-16"
+        )
+        step = self.application.steps.get(kind=StepKind.ANSWER_OFFER, state="open")
+        self.assertEqual(step.due, self.local(date(2026, 11, 20)))

@@ -41,6 +41,11 @@ def migrate() -> None:
     "--culture", type=choice_of(Culture), help="traditional: also plan a handwritten note."
 )
 @click.option("--contact", help="'Name <email>' of your contact.")
+@click.option(
+    "--temporary",
+    is_flag=True,
+    help="Temporary or contract work: accepting it does not end your search.",
+)
 @json_option
 def add(
     company: str,
@@ -48,6 +53,7 @@ def add(
     applied: str | None,
     culture: str | None,
     contact: str | None,
+    temporary: bool,
     as_json: bool,
 ) -> None:
     """Save a job; with --applied, record that you applied that day."""
@@ -64,6 +70,7 @@ def add(
         applied_on=applied_on,
         culture=Culture(culture) if culture else None,
         contact=details,
+        temporary=temporary,
     )
     if as_json:
         output.print_json({"id": application.id})
@@ -86,6 +93,11 @@ def add(
 @click.option("--end", help="When the interview ended.")
 @click.option("--decision-by", help="The day they said they would decide by.")
 @click.option("--wait-until", help="The day they asked you to wait until.")
+@click.option(
+    "--contact-on",
+    help="The day they asked you to get in touch (interview or reply): the next follow-up "
+    "is due that day, even inside the seven days.",
+)
 @click.option("--due", help="When you promised the material.")
 @click.option("--channel", type=choice_of(Channel), help="card = a handwritten note.")
 @click.option("--official", is_flag=True, help="The offer is in writing.")
@@ -102,6 +114,7 @@ def log(
     end: str | None,
     decision_by: str | None,
     wait_until: str | None,
+    contact_on: str | None,
     due: str | None,
     channel: str | None,
     official: bool,
@@ -141,6 +154,7 @@ def log(
         end=parse_when(end, "--end", zone) if end is not None else None,
         decision_by=parse_day(decision_by, "--decision-by") if decision_by is not None else None,
         wait_until=parse_day(wait_until, "--wait-until") if wait_until is not None else None,
+        contact_on=parse_day(contact_on, "--contact-on") if contact_on is not None else None,
         due=parse_when(due, "--due", zone) if due is not None else None,
         channel=Channel(channel) if channel else None,
         official=official,
@@ -152,6 +166,25 @@ def log(
     what = event_name(kind, planned.channel, planned.official)
     say(f"Recorded for {application}: {what}, {when}. Next:")
     show_plan(application, zone)
+
+
+@cli.command()
+@application_id
+@click.option(
+    "--temporary/--permanent",
+    default=None,
+    help="Temporary or contract work (accepting it keeps your search going), or permanent.",
+)
+def edit(application_id: int, temporary: bool | None) -> None:
+    """Change what you said about an application."""
+    from nextsteps.tracker import services
+
+    if temporary is None:
+        raise BadInput("Say what to change: --temporary or --permanent.")
+    application = services.application_of(current_user(), application_id)
+    services.change_application(application, temporary=temporary)
+    kind = "temporary work" if temporary else "a permanent job"
+    print(f"{application} is {kind}.")
 
 
 def show_plan(application: Application, zone: Any, verbose: bool = False) -> None:

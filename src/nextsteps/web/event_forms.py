@@ -98,6 +98,12 @@ class InterviewHeldForm(EventForm):
         label="They asked you to wait until",
         help_text="Only if they asked you not to contact them before a date.",
     )
+    contact_on = forms.DateField(
+        widget=DAY,
+        required=False,
+        label="They asked you to get in touch on",
+        help_text="Only if they asked you to call or write on a day, even a day or two later.",
+    )
     note = note_field(label="What they said about the next steps")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -119,6 +125,7 @@ class InterviewHeldForm(EventForm):
             end=end,
             decision_by=data["decision_by"],
             wait_until=data["wait_until"],
+            contact_on=data["contact_on"],
         )
 
     def people(self) -> list[Contact | ContactDetails]:
@@ -163,11 +170,18 @@ class ReplyForm(EventForm):
 
     decision_by = forms.DateField(widget=DAY, required=False, label="They will decide by")
     wait_until = forms.DateField(widget=DAY, required=False, label="They asked you to wait until")
+    contact_on = forms.DateField(
+        widget=DAY, required=False, label="They asked you to get in touch on"
+    )
     note = note_field(label="What they said")
 
     def event(self, data: dict[str, Any], at: datetime) -> PlannedEvent:
         return PlannedEvent(
-            self.kind, at, decision_by=data["decision_by"], wait_until=data["wait_until"]
+            self.kind,
+            at,
+            decision_by=data["decision_by"],
+            wait_until=data["wait_until"],
+            contact_on=data["contact_on"],
         )
 
 
@@ -207,11 +221,19 @@ class OutcomeForm(EventForm):
     official = forms.BooleanField(
         required=False, label="The offer is in writing", help_text="Until then it is verbal."
     )
+    decision_by = forms.DateField(
+        widget=DAY, required=False, label="They need your answer by", help_text="For an offer."
+    )
     note = note_field()
-    field_order = ["outcome", "official", "day", "time", "note"]
+    field_order = ["outcome", "official", "decision_by", "day", "time", "note"]
 
     def event(self, data: dict[str, Any], at: datetime) -> PlannedEvent:
-        return PlannedEvent(EventKind(data["outcome"]), at, official=data["official"])
+        return PlannedEvent(
+            EventKind(data["outcome"]),
+            at,
+            official=data["official"],
+            decision_by=data["decision_by"],
+        )
 
 
 class OtherEventForm(EventForm):

@@ -79,7 +79,12 @@ class ApplicationForm(PersonFields):
         help_text="Empty it to save a job you have not applied for yet.",
     )
     culture = forms.ChoiceField(choices=CULTURES, required=False, label="The company's culture")
-    field_order = ["company", "role", "posting_url", "applied_on", "culture"]
+    temporary = forms.BooleanField(
+        required=False,
+        label="Temporary or contract work",
+        help_text="Saying yes to it will not end your search.",
+    )
+    field_order = ["company", "role", "posting_url", "applied_on", "culture", "temporary"]
 
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

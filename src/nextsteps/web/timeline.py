@@ -4,7 +4,7 @@ details that matter later."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 
 from django.urls import reverse
 
@@ -41,10 +41,17 @@ def line(event: Event, zone: tzinfo, today: date, message_id: int | None = None)
     )
 
 
-def lines(events: list[Event], missed: list[NextStep], zone: tzinfo, today: date) -> list[Line]:
-    """The events and the steps nobody did in time, latest first: a missed step
-    shows where its window closed."""
-    dated: list[tuple[datetime, Line]] = [(e.at, line(e, zone, today)) for e in events]
+def lines(
+    events: list[Event],
+    sent: dict[int, int],
+    missed: list[NextStep],
+    zone: tzinfo,
+    today: date,
+) -> list[Line]:
+    """The events (with the message nextsteps sent for each, by event id) and the
+    steps nobody did in time, latest first: a missed step shows where its window
+    closed."""
+    dated = [(e.at, line(e, zone, today, sent.get(e.id))) for e in events]
     dated += [(s.lapses_at or s.due, missed_line(s, zone, today)) for s in missed]
     return [entry for _, entry in sorted(dated, key=lambda pair: pair[0], reverse=True)]
 

@@ -29,6 +29,11 @@ urlpatterns = [
         applications.add_person,
         name="application-people",
     ),
+    path(
+        "applications/<int:application_id>/temporary/",
+        applications.set_temporary,
+        name="application-temporary",
+    ),
     path("applications/<int:application_id>/log/<slug:form>/", events.log, name="log"),
     path("steps/<int:step_id>/done/", steps.done, name="step-done"),
     path("steps/<int:step_id>/skip/", steps.skip, name="step-skip"),

@@ -20,7 +20,7 @@ from nextsteps.web import queries
 from nextsteps.web.cards import card
 from nextsteps.web.event_forms import EVENT_FORMS, EventForm
 from nextsteps.web.forms import ApplicationForm, PersonForm
-from nextsteps.web.timeline import line
+from nextsteps.web.timeline import lines
 from nextsteps.web.views.common import Clock, SignedInRequest, application_or_404, clock
 
 
@@ -38,6 +38,7 @@ def add(request: SignedInRequest) -> HttpResponse:
             culture=Culture(data["culture"]) if data["culture"] else None,
             contact=form.details(),
             posting_url=data["posting_url"],
+            temporary=data["temporary"],
         )
         messages.success(request, f"Added {application}.")
         return redirect("application", application.id)
@@ -65,7 +66,7 @@ def render_page(
 ) -> HttpResponse:
     """The application page, with `bound` (a form the user sent back with a mistake)
     in place of its empty twin, and `open_form` unfolded."""
-    steps = services.open_steps(application)
+    steps = services.open_steps(application, now.now)
     for step in steps:
         step.application = application
     reflect_first = any(s.kind == StepKind.REFLECT for s in steps)
@@ -89,7 +90,9 @@ def render_page(
         "cards": [card(s, now.zone, now.now, sends.get(s.id)) for s in steps],
         "forms": forms,
         "open_form": open_form or ("reflection" if reflect_first else ""),
-        "timeline": [line(e, now.zone, today, sent.get(e.id)) for e in events],
+        "timeline": lines(
+            events, sent, queries.missed_steps(application, now.now), now.zone, today
+        ),
         "skipped": queries.skipped_steps(application),
         "people": people,
         "person_form": bound if isinstance(bound, PersonForm) else person_form(request, people),
@@ -121,4 +124,17 @@ def add_person(request: SignedInRequest, application_id: int) -> HttpResponse:
         assert details is not None  # the form requires a name when nobody is picked
         services.add_contact(request.user, details, application=application)
         messages.success(request, f"Added {details.name}.")
+    return redirect("application", application.id)
+
+
+@login_required
+@require_POST
+def set_temporary(request: SignedInRequest, application_id: int) -> HttpResponse:
+    """Temporary or contract work (003: "taking temporary assignments in the meantime"):
+    accepting it keeps the search going. The checkbox's state is the whole answer."""
+    application = application_or_404(request, application_id)
+    temporary = request.POST.get("temporary") == "on"
+    services.change_application(application, temporary=temporary)
+    kind = "temporary or contract work" if temporary else "a permanent job"
+    messages.success(request, f"{application} is {kind}.")
     return redirect("application", application.id)
