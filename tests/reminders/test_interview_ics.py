@@ -28,7 +28,8 @@ class InterviewFileTestCase(BaseTestCase):
         (event,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
         self.assertEqual(event["SUMMARY"], "Interview: Data Analyst at Acme")
         self.assertEqual(event.decoded("DTSTART"), self.local(date(2026, 11, 25), 14))
-        self.assertIn("say you want the job", event["DESCRIPTION"])
+        for point in ("say you want the job", "inviting you in", "when you should follow up"):
+            self.assertIn(point, event["DESCRIPTION"].replace("\n", " "))
 
     def test_an_outsider_gets_404(self) -> None:
         self.client.force_login(self.outsider)

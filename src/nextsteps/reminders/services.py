@@ -33,8 +33,9 @@ REMIND_BEFORE_INTERVIEW = timedelta(hours=1)
 REMIND_BEFORE = {StepKind.THANK_YOU: timedelta(hours=3)}
 INTERVIEWS = (EventKind.INTERVIEW_SCHEDULED, EventKind.INTERVIEW_HELD)
 INTERVIEW_CHECKLIST = (
-    "Before you leave: say you want the job; ask what the next steps are and when you can "
-    "expect an answer; get each interviewer's name and e-mail address."
+    "Before you leave: thank them for inviting you in and say you want the job; ask what "
+    "the next steps are (not whether you got the job), when you can expect an answer and "
+    "when you should follow up; get each interviewer's name and e-mail address."
 )
 
 
