@@ -39,7 +39,7 @@ def test_a_reflection_with_the_web_forms_fields_fills_the_thank_you(interviewed:
         "--improve", "the salary question", "--topic", "their warehouse move",
     )  # fmt: skip
     assert recorded.stdout.startswith(
-        "Recorded for Data Analyst at Acme: Noted how the interview went, Fri 6 Nov 12:00."
+        "Recorded for Data Analyst at Acme: Noted how the interview went, today 12:00."
     )
     assert "Reflect" not in recorded.stdout
     shown = interviewed("show", "1").stdout

@@ -32,7 +32,7 @@ def test_standard_input_and_json(nextsteps: Run) -> None:
     flags = as_json(nextsteps("tone", "-", "--json", stdin="Sorry to bother you.\nASAP please."))
     assert [(f["line"], f["found"], f["rule"]) for f in flags] == [
         (1, "Sorry to bother", "apology"),
-        (2, "ASAP", "accusing"),
+        (2, "ASAP", "pressure"),
     ]
     assert all(f["sources"] and f["quote"] and f["message"] for f in flags)
 

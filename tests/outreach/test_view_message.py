@@ -3,11 +3,13 @@ from the outbox, from its step's card and, once sent, from the timeline."""
 
 from __future__ import annotations
 
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
 from nextsteps.outreach import services
 from nextsteps.outreach.models import Message
+from tests.outreach.base import INTERVIEW_DAY
 from tests.outreach.views import ViewTestCase
 
 
@@ -47,7 +49,9 @@ class MessagePageTestCase(ViewTestCase):
     def test_the_outbox_and_the_card_link_to_it(self) -> None:
         self.assertContains(self.owner.get(reverse("outbox")), f'href="{self.url}"')
         application = reverse("application", args=[self.application.id])
-        self.assertContains(self.owner.get(application), f'href="{self.url}"')
+        # While the thank-you is still worth doing, its card is on the page.
+        with time_machine.travel(self.local(INTERVIEW_DAY, 16), tick=False):
+            self.assertContains(self.owner.get(application), f'href="{self.url}"')
 
     def test_once_sent_the_timeline_links_to_it_and_shows_no_message_id(self) -> None:
         self.sent()
