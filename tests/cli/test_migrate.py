@@ -44,5 +44,6 @@ def test_postgresql_asks_for_migrate_then_works(database_url: str, tmp_path: Pat
     assert refused.returncode == 2
     assert refused.stderr == "error: The database needs migrating first: run `nextsteps migrate`.\n"
     assert run("migrate").returncode == 0
-    assert run("add", "Acme", "Analyst", "--applied", "2026-11-02").stdout.strip() == "1"
+    added = run("add", "Acme", "Analyst", "--applied", "2026-11-02").stdout
+    assert added.startswith("Saved application 1: Analyst at Acme")
     assert '"kind": "check_in"' in run("next", "1", "--json").stdout

@@ -67,7 +67,9 @@ class AddApplicationTestCase(WebTestCase):
         self.assert_refused({"applied_on": "2026-11-17"}, "cannot be in the future")
 
     def test_a_contact_without_a_name_is_refused(self) -> None:
-        self.assert_refused({"email": "jane@acme.test"}, "Give the person&#x27;s name.")
+        self.assert_refused({"email": "jane@acme.test"}, "Give the person")
+        response = self.post(URL, {"company": "Acme", "role": "Analyst", "email": "jane@acme.test"})
+        self.assertContains(response, "Give the person's name.", status_code=400, html=True)
 
     def test_a_posting_that_is_not_a_web_address_is_refused(self) -> None:
         self.assert_refused(

@@ -56,7 +56,7 @@ class ContactsTestCase(WebTestCase):
 
     def test_a_name_is_required(self) -> None:
         response = self.post(URL, {"email": "raj@i.test"})
-        self.assertContains(response, "Give the person&#x27;s name.", status_code=400)
+        self.assertContains(response, "Give the person's name.", status_code=400, html=True)
 
     def test_only_the_users_own_contacts(self) -> None:
         self.theirs()

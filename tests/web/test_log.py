@@ -76,7 +76,8 @@ class LogTestCase(WebTestCase):
 
     def test_a_new_interviewer_needs_a_name(self) -> None:
         response = self.record("interview", day="2026-11-16", time="09:00", new_email="x@y.test")
-        self.assert_refused(response, "Give the new person&#x27;s name.")
+        self.assert_refused(response, "Give the new person")
+        self.assertContains(response, "Give the new person's name.", status_code=400, html=True)
 
     def test_a_date_that_is_not_a_date_is_refused(self) -> None:
         response = self.record("reply", day="the 16th")
