@@ -60,8 +60,10 @@ def value_of(parameter: click.Parameter) -> st.SearchStrategy[str]:
         return st.one_of(st.sampled_from([str(c) for c in kind.choices]), text_or_bytes)
     if isinstance(kind, click.types.IntParamType):
         return st.one_of(st.sampled_from(IDS), text_or_bytes)
-    if isinstance(kind, click.File | click.Path):
-        return st.sampled_from([*PATHS, str(FILES / "out.ics")])
+    if isinstance(kind, click.File):  # "-" is standard input or output
+        return st.sampled_from(PATHS)
+    if isinstance(kind, click.Path):  # a file to write: only in the fuzz test's folder
+        return st.sampled_from([str(FILES / "out.ics"), str(FILES), "/nonexistent/x.ics"])
     return text_or_bytes
 
 
