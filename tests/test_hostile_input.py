@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import time_machine
 from django.http import HttpResponse
@@ -176,20 +176,33 @@ class TemplateBurningTheServerTestCase(ViewTestCase):
                 self.assertContains(response, "runs more than 20,000", status_code=400)
 
 
-@override_settings(AXES_FAILURE_LIMIT=3)
+@override_settings(AXES_FAILURE_LIMIT=3, LOGIN_FAILURE_LIMIT_PER_ADDRESS=8)
 class LoginLockoutTestCase(WebTestCase):
     """Issue 12, case 6: the lockout counted by address alone, so one account's
-    flood locked every other user of that address out."""
+    flood locked every other user of that address out, while a flood from one
+    address against many accounts was never slowed."""
 
-    def sign_in(self, username: str, password: str, address: str = "10.0.0.7") -> HttpResponse:
+    def sign_in(
+        self, username: str, password: str, address: str = "10.0.0.7", **headers: str
+    ) -> HttpResponse:
         client = self.client_for(None)
         form = {"username": username, "password": password}
-        return self.post_as(client, reverse("login"), form, REMOTE_ADDR=address)
+        return self.post_as(client, reverse("login"), form, REMOTE_ADDR=address, **headers)
+
+    def guess_accounts(self, count: int, **where: str) -> None:
+        """`count` wrong passwords, each for another account, none locked by itself."""
+        for guess in range(count):
+            self.sign_in(f"user{guess}", "guessing", **where)
 
     def test_a_flood_against_one_account_locks_that_account_at_that_address(self) -> None:
         for _ in range(3):
             self.sign_in("alice", "guessing")
-        self.assertEqual(self.sign_in("alice", "a-long-password").status_code, 429)
+        response = self.sign_in("alice", "a-long-password")
+        self.assertContains(
+            response,
+            "Too many wrong passwords were tried from here: wait a quarter of an hour",
+            status_code=429,
+        )
 
     def test_another_user_at_the_same_address_still_signs_in(self) -> None:
         for _ in range(5):
@@ -200,6 +213,41 @@ class LoginLockoutTestCase(WebTestCase):
         for _ in range(5):
             self.sign_in("alice", "guessing", address="203.0.113.9")
         response = self.sign_in("alice", "a-long-password", address="10.0.0.7")
+        self.assertRedirects(response, reverse("today"))
+
+    def test_a_flood_against_many_accounts_from_one_address_locks_that_address(self) -> None:
+        self.guess_accounts(7)
+        self.assertRedirects(self.sign_in("alice", "a-long-password"), reverse("today"))
+        self.guess_accounts(8)
+        self.assertEqual(self.sign_in("bob", "another-password").status_code, 429)
+        response = self.sign_in("alice", "a-long-password", address="203.0.113.9")
+        self.assertRedirects(response, reverse("today"))
+
+    def test_the_address_signs_in_again_once_its_failures_are_a_quarter_of_an_hour_old(
+        self,
+    ) -> None:
+        self.guess_accounts(8)
+        with time_machine.travel(self.now + timedelta(minutes=14), tick=False):
+            self.assertEqual(self.sign_in("alice", "a-long-password").status_code, 429)
+        with time_machine.travel(self.now + timedelta(minutes=16), tick=False):
+            self.assertRedirects(self.sign_in("bob", "another-password"), reverse("today"))
+
+    def test_without_trusted_proxies_a_forwarded_address_is_not_believed(self) -> None:
+        for spoofed in range(8):
+            self.sign_in(f"user{spoofed}", "guessing", HTTP_X_FORWARDED_FOR=f"192.0.2.{spoofed}")
+        self.assertEqual(self.sign_in("alice", "a-long-password").status_code, 429)
+
+    @override_settings(TRUSTED_PROXIES=1)
+    def test_behind_a_proxy_each_visitor_is_counted_at_the_address_the_proxy_saw(self) -> None:
+        proxy = {"address": "10.0.0.1"}
+        flood = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.1, 203.0.113.66"}
+        self.guess_accounts(8, **flood)
+        self.assertEqual(self.sign_in("bob", "another-password", **flood).status_code, 429)
+        # Another visitor through the same proxy, whatever the flood wrote before it.
+        visitor = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.20"}
+        self.assertRedirects(self.sign_in("alice", "a-long-password", **visitor), reverse("today"))
+        # What the flood wrote before the proxy's entry was never counted.
+        response = self.sign_in("bob", "another-password", address="198.51.100.1")
         self.assertRedirects(response, reverse("today"))
 
 

@@ -33,6 +33,12 @@ BAD = {
     "NEXTSTEPS_DB_CONN_MAX_AGE": ("-1", "NEXTSTEPS_DB_CONN_MAX_AGE must be a number of seconds"),
     "NEXTSTEPS_SIGNUP": ("yes please", "NEXTSTEPS_SIGNUP must be true or false"),
     "NEXTSTEPS_LOGIN_FAILURE_LIMIT": ("0", "NEXTSTEPS_LOGIN_FAILURE_LIMIT must be a number"),
+    "NEXTSTEPS_LOGIN_FAILURE_LIMIT_PER_ADDRESS": (
+        "5",
+        "NEXTSTEPS_LOGIN_FAILURE_LIMIT_PER_ADDRESS must be a number of failed logins, "
+        "at least NEXTSTEPS_LOGIN_FAILURE_LIMIT (10)",
+    ),
+    "NEXTSTEPS_TRUSTED_PROXIES": ("-1", "NEXTSTEPS_TRUSTED_PROXIES must be the number of"),
     "NEXTSTEPS_HTTPS": ("ture", "NEXTSTEPS_HTTPS must be true or false"),
     "NEXTSTEPS_SSL_REDIRECT": ("tru", "NEXTSTEPS_SSL_REDIRECT must be true or false"),
     "NEXTSTEPS_HSTS_SECONDS": ("1y", "NEXTSTEPS_HSTS_SECONDS must be a number of seconds"),

@@ -166,16 +166,30 @@ LOGOUT_REDIRECT_URL = "login"
 # Whether anyone who reaches the site may create an account.
 SIGNUP_OPEN = envbool("NEXTSTEPS_SIGNUP", True)
 
-# Login attempts: after 10 failures for one account from one address, that account
-# waits 15 minutes at that address. Counted by the pair, so a flood against one
-# account (or from one proxy's address) does not lock anybody else out.
+# Login attempts, counted in the database (nextsteps.accounts.login_limits): after
+# 10 failures for one account from one address, that account waits 15 minutes at
+# that address, so a flood against one account locks nobody else out; an address
+# with 50 failures against any accounts in the last 15 minutes waits too.
+AXES_HANDLER = "nextsteps.accounts.login_limits.AccountAndAddressLimits"
 AXES_FAILURE_LIMIT = envint(
     "NEXTSTEPS_LOGIN_FAILURE_LIMIT", 10, "a number of failed logins, at least 1", minimum=1
+)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = envint(
+    "NEXTSTEPS_LOGIN_FAILURE_LIMIT_PER_ADDRESS",
+    50,
+    f"a number of failed logins, at least NEXTSTEPS_LOGIN_FAILURE_LIMIT ({AXES_FAILURE_LIMIT})",
+    minimum=AXES_FAILURE_LIMIT,
 )
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+# Behind proxies (a career centre's load balancer), every login arrives from their
+# address: with their number here, the address the outermost one saw is counted.
+TRUSTED_PROXIES = envint(
+    "NEXTSTEPS_TRUSTED_PROXIES", 0, "the number of proxies in front of nextsteps (0: none)"
+)
+AXES_CLIENT_IP_CALLABLE = "nextsteps.accounts.login_limits.client_address"
 AXES_VERBOSE = False
 
 # Errors we cause reach the server's output with their traceback, DEBUG or not,
