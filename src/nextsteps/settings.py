@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "nextsteps.tracker",
     "nextsteps.outreach",
     "nextsteps.reminders",
+    "nextsteps.inbox",
     "nextsteps.web",
 ]
 
