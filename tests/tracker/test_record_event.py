@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, InvalidEvent, StepKind
 from nextsteps.playbook.timeline import Channel, Stage
 from nextsteps.tracker import services
@@ -167,3 +168,34 @@ class TimezoneChangeTestCase(BaseTestCase):
         self.profile.save()
         self.log(application, EventKind.THANK_YOU_SENT, self.local(date(2026, 11, 7), 10))
         self.assertNotIn(StepKind.THANK_YOU, {s.kind for s in services.open_steps(application)})
+
+
+class InterviewJustHeldTestCase(BaseTestCase):
+    """`nextsteps log 1 interview` right after it: the interview ended then."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.pin_clock(self.local(INTERVIEW_DAY, 11, 30))
+        self.application = self.add(applied_on=date(2026, 10, 26))
+
+    def record(self, at: datetime) -> Event:
+        planned = PlannedEvent(EventKind.INTERVIEW_HELD, at)
+        return services.record_event(self.application, planned).event
+
+    def thank_you_due(self) -> datetime:
+        return self.application.steps.get(kind=StepKind.THANK_YOU, state="open").due
+
+    def test_recorded_at_this_minute_it_ended_now_and_began_an_hour_before(self) -> None:
+        event = self.record(self.local(INTERVIEW_DAY, 11, 30))
+        self.assertEqual(
+            (event.at, event.end),
+            (self.local(INTERVIEW_DAY, 10, 30), self.local(INTERVIEW_DAY, 11, 30)),
+        )
+        self.assertEqual(
+            self.thank_you_due(), self.local(INTERVIEW_DAY + timedelta(days=1), 11, 30)
+        )
+
+    def test_a_start_the_user_gave_keeps_the_usual_length(self) -> None:
+        event = self.record(self.local(INTERVIEW_DAY, 11))
+        self.assertEqual((event.at, event.end), (self.local(INTERVIEW_DAY, 11), None))
+        self.assertEqual(self.thank_you_due(), self.local(INTERVIEW_DAY + timedelta(days=1), 12))

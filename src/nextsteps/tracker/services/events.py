@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from django.contrib.auth.models import User
@@ -15,7 +15,7 @@ from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import PLAN_INPUTS, change_settings, profile_of
 from nextsteps.fields import FieldRefused
 from nextsteps.playbook import Event as PlannedEvent
-from nextsteps.playbook import EventKind, InvalidEvent, Step, StepKind, Timeline, plan
+from nextsteps.playbook import EventKind, InvalidEvent, Playbook, Step, StepKind, Timeline, plan
 from nextsteps.playbook.step import completed_by
 from nextsteps.playbook.timeline import OUTCOMES, Culture, Stage
 from nextsteps.playbook.workdays import MORNING
@@ -91,6 +91,20 @@ def check_event(planned: PlannedEvent, note: str, now: datetime) -> str:
         raise InvalidEvent(str(exc)) from None
 
 
+def ended_by_now(planned: PlannedEvent, book: Playbook, now: datetime) -> PlannedEvent:
+    """An interview recorded as held at this very minute (the time the command line
+    and the form take when none is given) has just ended: it began the playbook's
+    usual length before. Taken as its start, now would put its end, and the
+    thank-you's 24 hours, an hour into the future."""
+    recorded = now.astimezone(planned.at.tzinfo).replace(second=0, microsecond=0)
+    if planned.kind is not EventKind.INTERVIEW_HELD or planned.end is not None:
+        return planned
+    if planned.at.replace(second=0, microsecond=0) != recorded:
+        return planned
+    began = recorded - timedelta(minutes=book.interview_minutes)
+    return replace(planned, at=began, end=recorded)
+
+
 def record_event(
     application: Application,
     planned: PlannedEvent,
@@ -106,12 +120,14 @@ def record_event(
     part of it (the interviewers, say): existing contacts of the owner, or details
     of new ones; they also join the application's contacts.
     """
-    note = check_event(planned, note, now or timezone.now())
+    now = now or timezone.now()
+    profile = profile_of(application.owner)
+    planned = ended_by_now(planned, profile.chosen_playbook(), now)
+    note = check_event(planned, note, now)
     with transaction.atomic():
         # Serialises replans of one application across processes.
         locked = Application.objects.select_for_update().select_related("company", "owner")
         application = locked.get(pk=application.pk)
-        profile = profile_of(application.owner)
         warnings = _early_warnings(application, planned, profile.zone)
         event = Event.objects.create(
             application=application,
