@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from nextsteps.accounts.services import profile_of
 from nextsteps.outreach import failures, outbox, smtp
+from nextsteps.outreach.connections import Server
 from nextsteps.outreach.crypto import KeyMismatch
 from nextsteps.outreach.drafts import from_line
 from nextsteps.outreach.emails import CannotBuild, Letter, build_email, envelope_sender
@@ -115,7 +116,7 @@ def _email_of(message: Message, sender: str) -> EmailMessage:
 
 
 def _converse(
-    message: Message, account: MailAccount, server: smtp.Server, email: EmailMessage
+    message: Message, account: MailAccount, server: Server, email: EmailMessage
 ) -> smtp.Outcome:
     assert message.lease_until is not None
     return smtp.send(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from nextsteps.outreach.smtp import ACCOUNT_CAUSES, Cause, Outcome, Result, Server
+from nextsteps.outreach.connections import ACCOUNT_CAUSES, Cause, Server
+from nextsteps.outreach.smtp import Outcome, Result
 from nextsteps.playbook.humandates import clock, day_label
 
 FIX_ACCOUNT = "Fix your mail account, then retry it, or send it yourself."

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import smtplib
-import socket
 import ssl
 import time
 from dataclasses import dataclass
 from enum import StrEnum
+
+from nextsteps.outreach.connections import ACCOUNT_CAUSES, Cause, Server, network_failure
 
 
 class Result(StrEnum):
@@ -24,26 +25,6 @@ class Result(StrEnum):
     UNCERTAIN = "uncertain"  # handed over, but no answer: maybe delivered
 
 
-class Cause(StrEnum):
-    """Why a conversation did not end with the message delivered."""
-
-    UNKNOWN_HOST = "unknown_host"  # no such server name
-    UNREACHABLE = "unreachable"  # refused or dropped connection, or offline
-    TIMEOUT = "timeout"  # the server went quiet
-    INSECURE = "insecure"  # the secure connection failed (certificate, TLS version)
-    LOGIN_REFUSED = "login_refused"  # the username or password is wrong
-    MISMATCH = "mismatch"  # the server does not offer STARTTLS or a login
-    BUSY = "busy"  # a 4xx answer: try later
-    REFUSED = "refused"  # a 5xx answer: not this message, not this way
-    LOST = "lost"  # the message was handed over, then the answer never came
-
-
-# The causes the user fixes in their mail account's settings.
-ACCOUNT_CAUSES = frozenset(
-    {Cause.UNKNOWN_HOST, Cause.INSECURE, Cause.LOGIN_REFUSED, Cause.MISMATCH}
-)
-
-
 @dataclass(frozen=True)
 class Outcome:
     """How the conversation ended; `reason` says what happened, in a sentence."""
@@ -51,18 +32,6 @@ class Outcome:
     result: Result
     reason: str = ""
     cause: Cause | None = None
-
-
-@dataclass(frozen=True)
-class Server:
-    host: str
-    port: int
-    security: str  # "none", "starttls" or "tls"
-    username: str = ""
-    password: str = ""
-
-    def __repr__(self) -> str:
-        return f"Server({self.host!r}, {self.port}, {self.security!r})"
 
 
 class _Refused(Exception):
@@ -156,7 +125,6 @@ def _converse(
 def _failure(server: Server, exc: Exception) -> Outcome:
     """What went wrong before the message was handed over, in words. Nothing was
     delivered, so the only question is whether trying again could help."""
-    where = f"{server.host}:{server.port}"
     if isinstance(exc, _Refused):
         return _answer(server, exc.code, exc.text)
     if isinstance(exc, smtplib.SMTPAuthenticationError):
@@ -170,36 +138,14 @@ def _failure(server: Server, exc: Exception) -> Outcome:
         offer = "a secure connection (STARTTLS)" if "STARTTLS" in str(exc) else "a login"
         return Outcome(
             Result.PERMANENT,
-            f"{where} does not offer {offer}, which your mail settings ask for.",
+            f"{server.where} does not offer {offer}, which your mail settings ask for.",
             Cause.MISMATCH,
         )
     if isinstance(exc, smtplib.SMTPResponseException):
         return _answer(server, exc.smtp_code, _said(exc))
-    if isinstance(exc, ssl.SSLError):
-        detail = getattr(exc, "verify_message", "") or getattr(exc, "reason", "") or exc
-        return Outcome(
-            Result.PERMANENT,
-            f"The secure connection to {where} failed ({detail}).",
-            Cause.INSECURE,
-        )
-    if isinstance(exc, socket.gaierror) and exc.errno in NO_SUCH_NAME:
-        return Outcome(
-            Result.PERMANENT, f"The mail server {server.host} does not exist.", Cause.UNKNOWN_HOST
-        )
-    # smtplib reports a server that went quiet as a closed connection.
-    if isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError):
-        return Outcome(Result.TEMPORARY, f"{where} did not answer in time.", Cause.TIMEOUT)
-    detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-    return Outcome(
-        Result.TEMPORARY, f"nextsteps could not reach {where} ({detail}).", Cause.UNREACHABLE
-    )
-
-
-# getaddrinfo's answers for a name that does not exist, as opposed to a resolver
-# that could not be asked (EAI_AGAIN: offline), which is worth another try.
-NO_SUCH_NAME = frozenset(
-    code for code in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", None)) if code is not None
-)
+    cause, reason = network_failure(server, exc)
+    result = Result.PERMANENT if cause in ACCOUNT_CAUSES else Result.TEMPORARY
+    return Outcome(result, reason, cause)
 
 
 def _connect(server: Server, timeout: float) -> smtplib.SMTP:

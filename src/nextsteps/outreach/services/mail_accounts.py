@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 
 from nextsteps.fields import FieldRefused, is_loopback, shown
 from nextsteps.outreach import failures, smtp
+from nextsteps.outreach.connections import Server
 from nextsteps.outreach.crypto import KeyMismatch, decrypt_password, encrypt_password
 from nextsteps.outreach.models import (
     DAILY_CAP,
@@ -87,11 +88,11 @@ def set_sending_paused(owner: User, paused: bool) -> MailAccount:
     return account
 
 
-def server_of(account: MailAccount) -> smtp.Server:
+def server_of(account: MailAccount) -> Server:
     """The account as the SMTP client needs it; raises KeyMismatch when the stored
     password cannot be decrypted here."""
     password = decrypt_password(account.password_encrypted) if account.password_encrypted else ""
-    return smtp.Server(
+    return Server(
         host=account.host,
         port=account.port,
         security=account.security,
