@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import logging
-from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -21,9 +18,6 @@ from nextsteps.reminders.ics import Entry, calendar
 from nextsteps.reminders.models import CalendarFeed, new_token
 from nextsteps.tracker.models import Event, NextStep
 from nextsteps.tracker.services import search_nudge
-
-log = logging.getLogger("nextsteps.calendar")
-T = TypeVar("T")
 
 # A deadline shows as the half hour before it, so it can be seen in a day view.
 DEADLINE_SLOT = timedelta(minutes=30)
@@ -94,7 +88,7 @@ def feed(profile: Profile, now: datetime) -> bytes:
     user = profile.user
     zone = profile.zone
     steps = NextStep.objects.to_do(now).filter(owner=user).select_related("application__company")
-    entries = _computable(lambda step: step_entry(step, zone), steps.order_by("due", "id"))
+    entries = [step_entry(step, zone) for step in steps.order_by("due", "id")]
     entries += interview_entries(user, zone)
     today = now.astimezone(zone).date()
     nudge = search_nudge(user, profile, today)
@@ -133,19 +127,6 @@ def step_entry(step: NextStep, zone: tzinfo) -> Entry:
     )
 
 
-def _computable(make: Callable[[T], Entry], items: Iterable[T]) -> list[Entry]:
-    """The entries whose dates the calendar can hold. Dates are bounded where they are
-    typed (nextsteps.fields), but one stored before that, at the end of the calendar,
-    must cost its own entry, never the whole feed."""
-    kept = []
-    for item in items:
-        try:
-            kept.append(make(item))
-        except OverflowError:
-            log.warning("%r was left out of the calendar: its dates are out of range", item)
-    return kept
-
-
 def interview_entries(user: User, zone: tzinfo) -> list[Entry]:
     """Interviews, once each: a held interview replaces the one scheduled that day."""
     events = (
@@ -164,7 +145,7 @@ def interview_entries(user: User, zone: tzinfo) -> list[Entry]:
         if e.kind == EventKind.INTERVIEW_HELD
         or (e.application_id, e.at.astimezone(zone).date()) not in held
     ]
-    return _computable(lambda event: interview_entry(event, zone), shown)
+    return [interview_entry(event, zone) for event in shown]
 
 
 def interview_entry(event: Event, zone: tzinfo) -> Entry:
