@@ -289,3 +289,12 @@ SENDING_LEASE_SECONDS = envint(
     f"a number of seconds longer than an SMTP timeout ({SMTP_TIMEOUT_SECONDS})",
     minimum=SMTP_TIMEOUT_SECONDS + 1,
 )
+
+# The inbox sync: how often the worker reads a connected inbox, and how long one
+# IMAP command may take.
+SYNC_EVERY_SECONDS = envint(
+    "NEXTSTEPS_SYNC_EVERY_SECONDS", 300, "a number of seconds, at least 60", minimum=60
+)
+IMAP_TIMEOUT_SECONDS = envint(
+    "NEXTSTEPS_IMAP_TIMEOUT_SECONDS", 30, "a number of seconds, at least 1", minimum=1
+)

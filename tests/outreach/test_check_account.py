@@ -13,7 +13,7 @@ from tests.outreach.smtpd import Sink, silent_server
 class CheckAccountTestCase(OutreachTestCase):
     def test_a_working_account_logs_in_and_sends_nothing(self) -> None:
         sink = self.start_sink()
-        checked = services.check_mail_account(self.alice)
+        [checked] = services.check_mail_account(self.alice)
         self.assertTrue(checked.works)
         self.assertEqual(
             checked.sentence,
@@ -25,7 +25,7 @@ class CheckAccountTestCase(OutreachTestCase):
 
     def test_a_refused_login(self) -> None:
         self.start_sink(Sink(refuse_logins=True))
-        checked = services.check_mail_account(self.alice)
+        [checked] = services.check_mail_account(self.alice)
         self.assertFalse(checked.works)
         self.assertRegex(checked.sentence, r"refused the login for alice \(535 .*\)\.")
         self.assertTrue(checked.sentence.endswith("Check the username and the password."))
@@ -33,7 +33,7 @@ class CheckAccountTestCase(OutreachTestCase):
     def test_a_server_name_that_does_not_exist(self) -> None:
         details = services.AccountSettings("smtp.nextsteps.invalid", 587, "starttls", "a@b.example")
         services.set_mail_account(self.alice, details)
-        checked = services.check_mail_account(self.alice)
+        [checked] = services.check_mail_account(self.alice)
         self.assertEqual(
             checked.sentence,
             "The mail server smtp.nextsteps.invalid does not exist. Check the server's name.",
@@ -43,7 +43,7 @@ class CheckAccountTestCase(OutreachTestCase):
         self.start_sink()
         details = services.AccountSettings("127.0.0.1", self.sink_port, "starttls", "a@b.example")
         services.set_mail_account(self.alice, details)
-        checked = services.check_mail_account(self.alice)
+        [checked] = services.check_mail_account(self.alice)
         self.assertIn("does not offer a secure connection (STARTTLS)", checked.sentence)
         self.assertIn("587 goes with starttls", checked.sentence)
 
@@ -51,7 +51,7 @@ class CheckAccountTestCase(OutreachTestCase):
     def test_a_server_that_never_answers(self) -> None:
         with silent_server() as port:
             self.mail_account(port)
-            checked = services.check_mail_account(self.alice)
+            [checked] = services.check_mail_account(self.alice)
         self.assertFalse(checked.works)
         self.assertIn("did not answer in time", checked.sentence)
 

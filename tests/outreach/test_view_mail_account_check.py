@@ -3,8 +3,11 @@ the result in a sentence on the page."""
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
+from nextsteps.outreach import services
+from tests.dovecot import Mailbox
 from tests.outreach.smtpd import Sink
 from tests.outreach.views import ViewTestCase
 
@@ -41,3 +44,21 @@ class MailAccountCheckTestCase(ViewTestCase):
     def test_get_is_not_allowed_and_csrf_is_enforced(self) -> None:
         self.assertEqual(self.owner.get(self.url).status_code, 405)
         self.assert_csrf_enforced(self.url)
+
+
+class InboxCheckButtonTestCase(ViewTestCase):
+    url = "/settings/mail-account/check/"
+
+    @pytest.fixture(autouse=True)
+    def mailbox(self, imap_mailbox: Mailbox) -> None:
+        self.imap = imap_mailbox
+
+    def test_the_button_checks_sending_then_reading(self) -> None:
+        self.start_sink()
+        inbox = services.InboxSettings(
+            "localhost", self.imap.server.tls_port, "tls", self.imap.username, "wrong"
+        )
+        services.set_inbox(self.alice, inbox)
+        response = self.post(self.owner, self.url, follow=True)
+        self.assertContains(response, "nextsteps can send from this account.")
+        self.assertContains(response, f"refused the login for {self.imap.username}")

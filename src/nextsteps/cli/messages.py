@@ -50,6 +50,16 @@ def word_of(kind: str) -> str:
 @click.option("--username", default="", help="The login, if the server asks for one.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 @click.option("--daily-cap", type=int, help="At most this many messages a day (default 20).")
+@click.option("--imap-host", help="Read replies from this IMAP server, e.g. imap.example.com.")
+@click.option("--imap-port", default=993, show_default=True, help="Usually 993 (tls).")
+@click.option("--imap-security", default="tls", show_default=True, help="tls, starttls or none.")
+@click.option("--imap-username", default="", help="The IMAP login, if not the SMTP one.")
+@click.option(
+    "--imap-password-stdin",
+    is_flag=True,
+    help="Read the IMAP password from standard input, if not the SMTP one "
+    "(after the SMTP password's line, with --password-stdin too).",
+)
 def mail_account_set(
     host: str,
     port: int,
@@ -58,12 +68,24 @@ def mail_account_set(
     username: str,
     password_stdin: bool,
     daily_cap: int | None,
+    imap_host: str | None,
+    imap_port: int,
+    imap_security: str,
+    imap_username: str,
+    imap_password_stdin: bool,
 ) -> None:
-    """Set up the account your messages go out from. The password is stored encrypted."""
+    """Set up the account your messages go out from, and with --imap-host where
+    replies are read from. Passwords are stored encrypted."""
     from nextsteps.outreach import services
 
     if password_stdin and not username:
         raise BadInput("--password-stdin needs --username.")
+    given = click.get_current_context().get_parameter_source
+    imap_options = ("imap_port", "imap_security", "imap_username", "imap_password_stdin")
+    if imap_host is None and any(
+        given(name) is not click.core.ParameterSource.DEFAULT for name in imap_options
+    ):
+        raise BadInput("The --imap-... options need --imap-host.")
     password = password_from_stdin() if password_stdin else None
     details = services.AccountSettings(
         host=host,
@@ -73,7 +95,16 @@ def mail_account_set(
         username=username,
         daily_cap=daily_cap,
     )
-    _print_account(services.set_mail_account(current_user(), details, password))
+    inbox = None
+    if imap_host is not None:
+        inbox = services.InboxSettings(
+            host=imap_host,
+            port=imap_port,
+            security=imap_security,
+            username=imap_username,
+            password=password_from_stdin() if imap_password_stdin else None,
+        )
+    _print_account(services.set_mail_account(current_user(), details, password, inbox))
 
 
 @mail_account.command(name="show")
@@ -90,12 +121,14 @@ def mail_account_show() -> None:
 
 @mail_account.command(name="test")
 def mail_account_test() -> None:
-    """Connect and log in as sending would, without sending anything."""
+    """Connect and log in as sending would, and as reading replies would, without
+    sending or reading anything."""
     from nextsteps.outreach import services
 
-    checked = services.check_mail_account(current_user())
-    say(checked.sentence)
-    if not checked.works:
+    checks = services.check_mail_account(current_user())
+    for checked in checks:
+        say(checked.sentence)
+    if not all(checked.works for checked in checks):
         raise click.exceptions.Exit(1)
 
 
@@ -122,6 +155,13 @@ def _print_account(account: Any) -> None:
     say(f"password = {'set' if account.password_encrypted else 'not set'}")
     say(f"daily_cap = {account.daily_cap}")
     say(f"sending = {'paused' if account.sending_paused else 'on'}")
+    if not account.reads_inbox:
+        say("inbox = not read (--imap-host connects it)")
+        return
+    say(f"imap_server = {account.imap_host}:{account.imap_port} ({account.imap_security})")
+    say(f"imap_username = {account.imap_login}")
+    own = "its own" if account.imap_password_encrypted else "the SMTP one"
+    say(f"imap_password = {own}")
 
 
 @cli.command(epilog=KIND_HELP)

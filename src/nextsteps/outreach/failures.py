@@ -61,17 +61,20 @@ def _advice(cause: Cause | None, digest: bool) -> str:
     return RETRY
 
 
-# The account check: what to look at for each cause.
+# The account check: what to look at for each cause; {ports} says which port goes
+# with which security, for sending or for reading.
 CHECK_ADVICE: dict[Cause, str] = {
     Cause.UNKNOWN_HOST: "Check the server's name.",
     Cause.UNREACHABLE: "Check the port, and that this computer is online.",
     Cause.TIMEOUT: "Check the port, and that this computer is online.",
-    Cause.INSECURE: "Check the port and the security (587 goes with starttls, 465 with tls).",
-    Cause.MISMATCH: "Check the port and the security (587 goes with starttls, 465 with tls).",
+    Cause.INSECURE: "Check the port and the security ({ports}).",
+    Cause.MISMATCH: "Check the port and the security ({ports}).",
     Cause.LOGIN_REFUSED: "Check the username and the password.",
     Cause.BUSY: "Try again in a few minutes.",
     Cause.REFUSED: "Check these settings with your mail provider.",
 }
+SMTP_PORTS = "587 goes with starttls, 465 with tls"
+IMAP_PORTS = "993 goes with tls, 143 with starttls"
 
 
 def account_check(outcome: Outcome, server: Server) -> str:
@@ -82,5 +85,21 @@ def account_check(outcome: Outcome, server: Server) -> str:
             f"Connected to {server.host}:{server.port}{login}: nextsteps can send from "
             "this account."
         )
-    advice = CHECK_ADVICE.get(outcome.cause, "") if outcome.cause else ""
-    return f"{outcome.reason} {advice}".strip()
+    return _with_advice(outcome.reason, outcome.cause, SMTP_PORTS)
+
+
+def inbox_works(server: Server) -> str:
+    return (
+        f"Connected to {server.where} and logged in as {server.username}: nextsteps can "
+        "read this account's mail."
+    )
+
+
+def inbox_check(cause: Cause, reason: str) -> str:
+    """Why the inbox cannot be read, and what to look at."""
+    return _with_advice(reason, cause, IMAP_PORTS)
+
+
+def _with_advice(reason: str, cause: Cause | None, ports: str) -> str:
+    advice = CHECK_ADVICE.get(cause, "").format(ports=ports) if cause else ""
+    return f"{reason} {advice}".strip()

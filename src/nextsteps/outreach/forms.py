@@ -12,6 +12,8 @@ from nextsteps.formfields import RuleField
 from nextsteps.outreach.models import (
     BODY,
     FROM_ADDRESS,
+    IMAP_HOST,
+    IMAP_USERNAME,
     MAIL_HOST,
     MAIL_USERNAME,
     SUBJECT,
@@ -79,6 +81,34 @@ class MailAccountForm(forms.Form):
     )
     daily_cap = forms.IntegerField(
         min_value=1, max_value=1000, initial=20, label="At most this many messages a day"
+    )
+
+
+class InboxForm(forms.Form):
+    """Where replies are read from: the mail account page's second form."""
+
+    SECURITY = [
+        (MailAccount.Security.TLS, "TLS from the start, usually on port 993"),
+        (MailAccount.Security.STARTTLS, "STARTTLS, usually on port 143"),
+        (MailAccount.Security.NONE, "None: only for a server on this computer"),
+    ]
+
+    imap_host = RuleField(
+        IMAP_HOST, required=True, label="Mail server (IMAP)", help_text="e.g. imap.example.com"
+    )
+    imap_port = forms.IntegerField(min_value=1, max_value=65535, initial=993, label="Port")
+    imap_security = forms.ChoiceField(
+        choices=SECURITY, initial=MailAccount.Security.TLS, label="Security"
+    )
+    imap_username = RuleField(
+        IMAP_USERNAME, label="Username", help_text="Leave empty to use the login for sending."
+    )
+    imap_password = forms.CharField(
+        required=False,
+        strip=False,
+        label="Password",
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text="Leave empty to keep the stored one, or to use the password for sending.",
     )
 
 

@@ -1,6 +1,7 @@
 """Messages: the user's mail account, their own templates, and the outbox.
 
-Only `outreach.services` and `outreach.outbox` write these rows.
+Only `outreach.services` and `outreach.outbox` write these rows, and the inbox
+sync's queue (`inbox.queue`) the account's sync schedule.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ MAIL_HOST = HostName("The mail server", 255)
 MAIL_PORT = WholeNumber("The port", 1, 65535)
 FROM_ADDRESS = Mailbox("The From address", 320)
 MAIL_USERNAME = Text("The login", 320)
+IMAP_HOST = HostName("The IMAP server", 255)
+IMAP_PORT = WholeNumber("The IMAP port", 1, 65535)
+IMAP_USERNAME = Text("The IMAP login", 320)
 DAILY_CAP = WholeNumber("The daily cap", 1, 1000)
 SUBJECT = Text("The subject", 500, required=True)
 BODY = Text("The message", MAX_OUTPUT_CHARS, required=True, multiline=True)
@@ -29,12 +33,18 @@ TEMPLATE_BODY = Text("The template", MAX_TEMPLATE_CHARS, required=True, multilin
 
 
 class MailAccount(models.Model):
-    """The user's own mailbox, which nextsteps sends through over SMTP."""
+    """The user's own mailbox, which nextsteps sends through over SMTP and, when the
+    user connects it, reads the employers' answers from over IMAP."""
 
     class Security(models.TextChoices):
         NONE = "none"
         STARTTLS = "starttls"
         TLS = "tls"
+
+    class Auth(models.TextChoices):
+        # How nextsteps logs in to both servers. An OAuth token is the next kind: it
+        # takes the passwords' place, and the columns below stay as they are.
+        PASSWORD = "password"
 
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="mail_account"
@@ -48,6 +58,32 @@ class MailAccount(models.Model):
     password_encrypted = models.TextField(blank=True)
     daily_cap = models.PositiveIntegerField(default=20)
     sending_paused = models.BooleanField(default=False)
+    auth = models.CharField(max_length=16, choices=Auth.choices, default=Auth.PASSWORD)
+
+    # Reading the inbox: no IMAP server, no reading.
+    imap_host = models.CharField(max_length=IMAP_HOST.max_length, blank=True)
+    imap_port = models.PositiveIntegerField(default=993)
+    imap_security = models.CharField(max_length=8, choices=Security.choices, default=Security.TLS)
+    # Empty: the SMTP login, and the SMTP password, are the IMAP ones too.
+    imap_username = models.CharField(max_length=IMAP_USERNAME.max_length, blank=True)
+    imap_password_encrypted = models.TextField(blank=True)
+
+    # The inbox sync's schedule: when the next sync is due (None: no inbox to read),
+    # when the last one worked, and what went wrong since.
+    next_sync_at = models.DateTimeField(null=True, blank=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+    sync_problem = models.TextField(blank=True)
+    sync_failures = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            # The worker's question, "whose inbox is due?", reads connected inboxes only.
+            models.Index(
+                fields=["next_sync_at"],
+                condition=Q(next_sync_at__isnull=False),
+                name="mail_account_sync_due",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_address} via {self.host}:{self.port}"
@@ -55,6 +91,14 @@ class MailAccount(models.Model):
     def __repr__(self) -> str:
         # Keeps the encrypted password out of tracebacks and debug output too.
         return f"<MailAccount {self.pk} {self}>"
+
+    @property
+    def reads_inbox(self) -> bool:
+        return bool(self.imap_host)
+
+    @property
+    def imap_login(self) -> str:
+        return self.imap_username or self.username
 
 
 class MessageTemplate(models.Model):

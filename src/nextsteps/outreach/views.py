@@ -1,5 +1,6 @@
-"""The message pages: the draft editor on a step, the outbox, the mail account and
-the user's own templates. Each view parses, calls a service, renders."""
+"""The message pages: the draft editor on a step, the outbox and the user's own
+templates (the mail account's are in account_views). Each view parses, calls a
+service, renders."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_POST
 from nextsteps.accounts.services import profile_of
 from nextsteps.outreach import drafts, services
 from nextsteps.outreach.emails import CannotBuild, as_eml, mailto_link
-from nextsteps.outreach.forms import MailAccountForm, MessageForm, TemplateForm
+from nextsteps.outreach.forms import MessageForm, TemplateForm
 from nextsteps.outreach.models import Message
 from nextsteps.outreach.templating import TemplateRefused, shipped
 from nextsteps.playbook import StepKind
@@ -290,19 +291,6 @@ def retry(request: SignedInRequest, message_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def check_account(request: SignedInRequest) -> HttpResponse:
-    """The Test button: connect and log in as sending would, without sending."""
-    try:
-        checked = services.check_mail_account(request.user)
-    except services.Refused as exc:
-        messages.error(request, str(exc))
-    else:
-        (messages.success if checked.works else messages.error)(request, checked.sentence)
-    return redirect("mail-account")
-
-
-@login_required
-@require_POST
 def resolve(request: SignedInRequest, message_id: int) -> HttpResponse:
     """The user's answer for an uncertain message, after looking in their Sent folder."""
     message = _message(request, message_id)
@@ -326,48 +314,6 @@ def pause(request: SignedInRequest) -> HttpResponse:
     else:
         messages.success(request, "Sending is paused." if paused else "Sending is on.")
     return redirect("outbox")
-
-
-@login_required
-def mail_account(request: SignedInRequest) -> HttpResponse:
-    """The account messages go out from. The password is write-only."""
-    account = services.mail_account_of(request.user)
-    initial = {}
-    if account is not None:
-        initial = {
-            "host": account.host,
-            "port": account.port,
-            "security": account.security,
-            "from_address": account.from_address,
-            "username": account.username,
-            "daily_cap": account.daily_cap,
-        }
-    form = MailAccountForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        details = services.AccountSettings(
-            host=data["host"],
-            port=data["port"],
-            security=data["security"],
-            from_address=data["from_address"],
-            username=data["username"],
-            daily_cap=data["daily_cap"],
-        )
-        try:
-            services.set_mail_account(request.user, details, data["password"] or None)
-        except services.Refused as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "Mail account saved.")
-            return redirect("mail-account")
-    context = {
-        "form": form,
-        "password_stored": bool(account and account.password_encrypted),
-        "has_account": account is not None,
-    }
-    return render(
-        request, "outreach/mail_account.html", context, status=400 if form.errors else 200
-    )
 
 
 @login_required
