@@ -50,7 +50,7 @@ def test_a_setting_is_stored_as_nextsteps_writes_it(
         ("subdivision", "ZZ", "A subdivision is part of a country: set the country first."),
         ("working_days", "mon,funday", "Working days must be a comma list"),
         ("playbook", "aggressive", "There is no playbook called 'aggressive'"),
-        ("weekly_target", "lots", "weekly_target must be a whole number from 0 to 100"),
+        ("weekly_target", "lots", "The weekly target must be a whole number from 0 to 100"),
         ("working_hours", "nine to five", "Working hours must look like 09:00-17:00"),
         ("digest_time", "noon", "The digest time must be a time like 08:00, or off"),
         ("name", "Alice\r\nBcc: x@example.com", "name must be one line, without a line break."),

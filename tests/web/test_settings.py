@@ -71,6 +71,18 @@ class SettingsTestCase(WebTestCase):
         self.profile.refresh_from_db()
         self.assertEqual(profile_settings(self.profile), before)
 
+    def test_a_weekly_target_that_is_no_number_gets_the_command_lines_sentence(self) -> None:
+        for typed in ("²", "101"):
+            with self.subTest(typed=typed):
+                response = self.post(URL, {**self.current(), "weekly_target": typed})
+                self.assertContains(
+                    response,
+                    "The weekly target must be a whole number from 0 to 100, not ",
+                    status_code=400,
+                )
+        self.profile.refresh_from_db()
+        self.assertEqual(self.profile.weekly_target, 5)
+
     def test_no_working_day_at_all_is_refused(self) -> None:
         data = {**self.current(), "working_days": []}
         response = self.post(URL, data)

@@ -17,7 +17,7 @@ USERNAME = Username()
 # One line: it goes in the From header of every message.
 NAME = Text("Your name", 100)
 TIMEZONE = Timezone()
-WEEKLY_TARGET = WholeNumber("weekly_target", 0, 100)
+WEEKLY_TARGET = WholeNumber("The weekly target", 0, 100)
 
 
 class Profile(models.Model):

@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from holidays.registry import COUNTRIES
 
-from nextsteps.accounts.models import NAME, Profile
+from nextsteps.accounts.models import NAME, WEEKLY_TARGET, Profile
 from nextsteps.accounts.services import SETTINGS, profile_settings
 from nextsteps.formfields import RuleField
 from nextsteps.playbook import PLAYBOOK_NAMES, load_playbook
@@ -68,8 +68,11 @@ FIELDS: dict[str, Callable[[], forms.Field]] = {
     ),
     "working_days": _working_days,
     "playbook": lambda: forms.ChoiceField(choices=playbook_choices, label="Playbook"),
-    "weekly_target": lambda: forms.IntegerField(
-        min_value=0, max_value=100, label="Applications a week"
+    "weekly_target": lambda: RuleField(
+        WEEKLY_TARGET,
+        required=True,
+        label="Applications a week",
+        widget=forms.NumberInput(attrs={"min": WEEKLY_TARGET.low, "max": WEEKLY_TARGET.high}),
     ),
     "working_hours": lambda: forms.CharField(
         max_length=11,
