@@ -10,8 +10,17 @@ table, an application's page and Settings, and the median of running the SQL tha
 fetches the same rows straight on the database cursor. Prints one JSON object; the
 ratio is page / raw SQL.
 
-Runs on the embedded SQLite in a temporary data directory, or on the database
-DATABASE_URL names (its tables are created; use a scratch database).
+Beside the pages, the framework's floor: what any signed-in request costs before a
+page does anything (sessions, authentication, CSRF, the security headers, the
+login lockout), as a view that answers an empty response, and as an empty page in
+the site's layout (its navigation and the outbox's count). A page whose rows cost
+less than the floor cannot be within a few times their SQL; the report says so.
+
+Page and SQL are timed in turns, so that a busy machine slows both alike.
+
+Runs on the embedded SQLite in a temporary data directory, or on PostgreSQL when
+DATABASE_URL names it: in a scratch database made beside the one it names (its
+name with _benchmark_ and the process id), dropped at the end.
 """
 
 from __future__ import annotations
@@ -23,10 +32,13 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 ZONE = "Europe/London"
 
@@ -36,12 +48,19 @@ def median_ms(samples: list[float]) -> float:
 
 
 def timed(action: Callable[[], object], repeat: int) -> list[float]:
-    action()  # warm caches: templates, the playbook, the holidays
-    samples = []
+    return timed_in_turns([action], repeat)[0]
+
+
+def timed_in_turns(actions: list[Callable[[], object]], repeat: int) -> list[list[float]]:
+    """Each action's durations, running them one after the other `repeat` times."""
+    for action in actions:
+        action()  # warm caches: templates, the playbook, the holidays
+    samples: list[list[float]] = [[] for _ in actions]
     for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
+        for action, durations in zip(actions, samples, strict=True):
+            started = time.perf_counter()
+            action()
+            durations.append(time.perf_counter() - started)
     return samples
 
 
@@ -112,9 +131,9 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection, reset_queries
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import setup_test_environment
 
     from nextsteps.accounts.models import Profile
     from nextsteps.reminders.models import CalendarFeed
@@ -178,33 +197,102 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
         "seed_seconds": round(seed_seconds, 1),
         "repeat": repeat,
     }
+    with override_settings(ROOT_URLCONF=with_floor()):
+        for name, url in FLOOR.items():
+            report[name] = {
+                "page_ms": median_ms(timed(lambda url=url: client.get(url), repeat)),
+                "queries": count_queries(client, url)[1],
+            }
+    floor_ms = report["floor"]["page_ms"]
     for name, (url, querysets) in pages.items():
-        reset_queries()  # a request clears the log; count from an empty one
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        query_count = len(queries)
-        page = timed(lambda url=url: client.get(url), repeat)
+        response, query_count = count_queries(client, url)
         sql = raw([qs.query.sql_with_params() for qs in querysets])
-        rows = timed(sql, repeat)
+        page, rows = timed_in_turns([lambda url=url: client.get(url), sql], repeat)
         report[name] = {
             "page_ms": median_ms(page),
             "raw_sql_ms": median_ms(rows),
             "page_per_raw_sql": round(statistics.median(page) / statistics.median(rows), 1),
+            "floor_per_raw_sql": round(floor_ms / median_ms(rows), 1),
             "queries": query_count,
             "html_kib": round(len(response.content) / 1024, 1),
         }
     return report
 
 
+# The floor: a signed-in request that does nothing, and an empty page in the layout.
+FLOOR = {"floor": "/benchmark/floor/", "floor_layout": "/benchmark/layout/"}
+
+
+def with_floor() -> ModuleType:
+    """The site's URLs and the floor's two views."""
+    from django.contrib.auth.decorators import login_required
+    from django.http import HttpRequest, HttpResponse
+    from django.shortcuts import render
+    from django.urls import include, path
+
+    def nothing(request: HttpRequest) -> HttpResponse:
+        return HttpResponse(b"")
+
+    def layout(request: HttpRequest) -> HttpResponse:
+        return render(request, "web/base.html")
+
+    urls = ModuleType("benchmark_urls")
+    urls.urlpatterns = [  # type: ignore[attr-defined]
+        path("benchmark/floor/", login_required(nothing)),
+        path("benchmark/layout/", login_required(layout)),
+        path("", include("nextsteps.urls")),
+    ]
+    return urls
+
+
+def count_queries(client: Any, url: str) -> tuple[Any, int]:
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    reset_queries()  # a request clears the log; count from an empty one
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return response, len(queries)
+
+
 def print_report(bench: Callable[[], dict[str, Any]]) -> None:
-    """Run a benchmark on a scratch data directory (or DATABASE_URL) and print its JSON."""
+    """Run a benchmark on a scratch data directory (or a scratch PostgreSQL database
+    beside DATABASE_URL's) and print its JSON."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextsteps.settings")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    with tempfile.TemporaryDirectory() as data_dir:
+    with tempfile.TemporaryDirectory() as data_dir, scratch_database():
         os.environ.setdefault("NEXTSTEPS_DATA_DIR", data_dir)
         report = bench()
     print(json.dumps(report, indent=2))
+
+
+@contextmanager
+def scratch_database() -> Iterator[None]:
+    """When DATABASE_URL names PostgreSQL, point it to a new database on the same
+    server for the benchmark's time, so that runs start alike and leave nothing."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield
+        return
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'nextsteps'}_benchmark_{os.getpid()}"
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
+    try:
+        yield
+    finally:
+        os.environ["DATABASE_URL"] = url
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 def main() -> None:
