@@ -83,6 +83,18 @@ class SettingsTestCase(WebTestCase):
         self.profile.refresh_from_db()
         self.assertEqual(self.profile.weekly_target, 5)
 
+    def test_a_refused_form_shows_the_zone_and_country_the_user_picked(self) -> None:
+        chosen = {"timezone": "America/Sao_Paulo", "country": "", "digest_time": "x"}
+        data = {**self.current(), **chosen}
+        response = self.post(URL, data)
+        self.assertContains(
+            response,
+            '<option value="America/Sao_Paulo" selected>America/Sao Paulo</option>',
+            status_code=400,
+        )
+        self.assertContains(response, '<option value="" selected>None: no public', status_code=400)
+        self.assertContains(response, " selected>", count=3, status_code=400)  # and the playbook
+
     def test_no_working_day_at_all_is_refused(self) -> None:
         data = {**self.current(), "working_days": []}
         response = self.post(URL, data)

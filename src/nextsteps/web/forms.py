@@ -3,7 +3,10 @@ signing up. Each says what is wrong in one sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
 
@@ -11,6 +14,8 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.forms.utils import pretty_name
+from django.utils.safestring import SafeString, mark_safe
+from markupsafe import escape
 
 from nextsteps.accounts.models import NAME
 from nextsteps.formfields import RuleField, clean_day
@@ -38,8 +43,75 @@ CULTURES = [
 ]
 
 
+@cache  # the zones installed with Python's tzdata: listing them walks a folder tree
 def timezone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
+
+
+def long_choice_field(choices: Callable[[], list[tuple[str, str]]], **kwargs: Any) -> forms.Field:
+    """A drop-down of hundreds of options (the timezones, the countries) from a cached
+    function of them."""
+    return forms.ChoiceField(choices=choices, widget=LongSelect(choices), **kwargs)
+
+
+class LongSelect(forms.Select):
+    """Writes its options from markup made once per process, with that of Django's
+    own template: the template renders a template per option, and normalises the
+    choices each time they are read, which made Settings forty times its SQL."""
+
+    def __init__(self, choices: Callable[[], list[tuple[str, str]]]) -> None:
+        super().__init__()
+        self.choices_of = choices
+
+    def use_required_attribute(self, initial: Any) -> bool:
+        options = _options(self.choices_of)
+        return (
+            forms.Widget.use_required_attribute(self, initial)
+            and bool(options.values)
+            and options.values[0] == ""
+        )
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        options = _options(self.choices_of)
+        lines = list(options.lines)
+        # Like Django's, only the first option of the value is selected.
+        chosen = next((v for v in self.format_value(value) if v in options.index), None)
+        if chosen is not None:
+            at = options.index[chosen]
+            lines[at] = lines[at].replace(">", " selected>", 1)
+        head = f'<select name="{escape(name)}"{_attributes(self.build_attrs(self.attrs, attrs))}>'
+        return mark_safe("\n".join([head, *lines, "</select>"]))
+
+
+@dataclass(frozen=True)
+class _Options:
+    values: list[str]
+    lines: list[str]
+    index: dict[str, int]
+
+
+@cache
+def _options(choices: Callable[[], list[tuple[str, str]]]) -> _Options:
+    values = [str(value) for value, _ in choices()]
+    lines = [
+        f'  <option value="{escape(value)}">{escape(label)}</option>' for value, label in choices()
+    ]
+    first: dict[str, int] = {}
+    for at, value in enumerate(values):
+        first.setdefault(value, at)
+    return _Options(values, lines, first)
+
+
+def _attributes(attrs: dict[str, Any]) -> str:
+    """An element's attributes as Django's attrs.html writes them: True alone, False
+    left out."""
+    return "".join(
+        f" {name}" if value is True else f' {name}="{escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
 
 
 class PersonFields(forms.Form):
@@ -141,8 +213,8 @@ class SkipForm(forms.Form):
 
 class SignupForm(UserCreationForm):  # type: ignore[type-arg]
     name = RuleField(NAME, label="Your name", help_text="It signs your messages: Sam Seeker.")
-    timezone = forms.ChoiceField(
-        choices=timezone_choices,
+    timezone = long_choice_field(
+        timezone_choices,
         initial="UTC",
         help_text="Your dates and deadlines are counted on this clock.",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from django import forms
@@ -16,7 +17,7 @@ from nextsteps.accounts.services import SETTINGS, profile_settings
 from nextsteps.formfields import RuleField
 from nextsteps.playbook import PLAYBOOK_NAMES, load_playbook
 from nextsteps.playbook.workdays import WEEKDAY_NAMES, parse_working_days
-from nextsteps.web.forms import timezone_choices
+from nextsteps.web.forms import long_choice_field, timezone_choices
 
 WEEKDAYS = [
     (name, label)
@@ -28,6 +29,7 @@ WEEKDAYS = [
 ]
 
 
+@cache
 def country_choices() -> list[tuple[str, str]]:
     """Every country the holidays library knows, by name: ("GB", "United Kingdom (GB)")."""
     names = {
@@ -53,9 +55,9 @@ FIELDS: dict[str, Callable[[], forms.Field]] = {
     "name": lambda: RuleField(
         NAME, label="Your name", help_text="It signs your messages and shows in their From line."
     ),
-    "timezone": lambda: forms.ChoiceField(choices=timezone_choices),
-    "country": lambda: forms.ChoiceField(
-        choices=country_choices,
+    "timezone": lambda: long_choice_field(timezone_choices),
+    "country": lambda: long_choice_field(
+        country_choices,
         required=False,
         label="Country",
         help_text="Its public holidays are not working days.",
