@@ -132,6 +132,7 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
     django.setup()
     from django.core.management import call_command
     from django.db import connection
+    from django.db.models import Count, Q
     from django.test import Client, override_settings
     from django.test.utils import setup_test_environment
 
@@ -139,6 +140,8 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
     from nextsteps.reminders.models import CalendarFeed
     from nextsteps.staticfiles import collect_static_files
     from nextsteps.tracker.models import Application, Contact, Event, NextStep
+    from nextsteps.tracker.services.agenda import overdue_at
+    from nextsteps.web.cards import COMING_UP_LINES, OVERDUE_CARDS, TODAY_CARDS
     from nextsteps.web.views.today import COMING_UP_DAYS
 
     setup_test_environment()  # lets the test client in (ALLOWED_HOSTS)
@@ -153,16 +156,35 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
 
     client = Client()
     client.force_login(user)
-    zone_start = datetime.combine(today + timedelta(days=1 + COMING_UP_DAYS), datetime.min.time())
     from zoneinfo import ZoneInfo
 
-    until = zone_start.replace(tzinfo=ZoneInfo(ZONE))
+    zone = ZoneInfo(ZONE)
+    now = datetime.now(zone)
+    until = datetime.combine(today + timedelta(days=1 + COMING_UP_DAYS), datetime.min.time(), zone)
+    tomorrow = datetime.combine(today + timedelta(days=1), datetime.min.time(), zone)
     open_steps = NextStep.objects.filter(owner=user, state=NextStep.State.OPEN)
-    today_rows = (
-        open_steps.filter(not_before__lt=until)
+    # Today shows the latest overdue steps, the first for today and the first to
+    # come, and counts each group.
+    agenda = open_steps.filter(not_before__lt=until)
+    overdue = overdue_at(now)
+    today_rows = [
+        agenda.filter(overdue)
         .select_related("application__company")
-        .order_by("due", "id")
-    )
+        .order_by("-due", "-id")[:OVERDUE_CARDS],
+        agenda.exclude(overdue)
+        .filter(not_before__lt=tomorrow)
+        .select_related("application__company")
+        .order_by("due", "id")[:TODAY_CARDS],
+        agenda.exclude(overdue)
+        .filter(not_before__gte=tomorrow)
+        .select_related("application__company")
+        .order_by("due", "id")[:COMING_UP_LINES],
+        agenda.values("owner").annotate(
+            overdue=Count("id", filter=overdue),
+            today=Count("id", filter=~overdue & Q(not_before__lt=tomorrow)),
+            every=Count("id"),
+        ),
+    ]
     board_rows = [
         Application.objects.filter(owner=user).select_related("company").order_by("-id"),
         open_steps.only(
@@ -183,7 +205,7 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
     ]
     settings_rows = [Profile.objects.filter(user=user), CalendarFeed.objects.filter(user=user)]
     pages = {
-        "today": ("/", [today_rows]),
+        "today": ("/", today_rows),
         "board": ("/pipeline/", board_rows),
         "table": ("/pipeline/table/", board_rows),
         "application": (f"/applications/{interviewed.pk}/", application_rows),
@@ -193,7 +215,8 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
         "database": connection.vendor,
         "applications": Application.objects.filter(owner=user).count(),
         "open_steps": open_steps.count(),
-        "today_rows": today_rows.count(),
+        "agenda_steps": agenda.count(),
+        "today_rows": sum(len(rows) for rows in today_rows[:3]),
         "seed_seconds": round(seed_seconds, 1),
         "repeat": repeat,
     }

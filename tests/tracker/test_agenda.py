@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import connection
+from django.utils import timezone
 
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.tracker import services
@@ -64,6 +65,71 @@ class AgendaTestCase(BaseTestCase):
                 cursor.execute("SET enable_seqscan = off")
             plan = query.explain()
         self.assertIn("nextstep_open_agenda", plan)
+
+
+class GlanceTestCase(BaseTestCase):
+    """Today's page reads the agenda cut to what it shows, grouped in SQL as
+    `by_urgency` groups it in Python."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.pin_clock(self.local(MONDAY, 10))
+        for n, day in enumerate((2, 5, 9, 10, 12, 13)):
+            self.add(f"Applied {n}", applied_on=date(2026, 11, day))
+        for n in range(4):
+            self.log(self.add(f"Met {n}"), EventKind.INTERVIEW_HELD, self.local(MONDAY, 8 + n))
+        steps = NextStep.objects.filter(owner=self.alice).order_by("id")
+        # Steps on the edges: a day's step on yesterday's last moment and today's first,
+        # a timed one a second before and after now.
+        now = timezone.now()
+        midnight = self.local(MONDAY, 0)
+        for step, (due, all_day) in zip(
+            steps,
+            [
+                (midnight - timedelta(seconds=1), True),
+                (midnight, True),
+                (now - timedelta(seconds=1), False),
+                (now + timedelta(seconds=1), False),
+            ],
+            strict=False,
+        ):
+            NextStep.objects.filter(pk=step.pk).update(
+                due=due, all_day=all_day, not_before=min(due, step.not_before)
+            )
+
+    def glance(self, shown: tuple[int, int, int]) -> services.Glance:
+        now = timezone.now().astimezone(self.profile.zone)
+        return services.agenda_at_a_glance(self.alice, self.profile, now, 10, shown)
+
+    def test_the_groups_are_those_of_the_whole_agenda(self) -> None:
+        now = timezone.now().astimezone(self.profile.zone)
+        whole = services.by_urgency(services.agenda(self.alice, MONDAY, ahead_days=10).steps, now)
+        glance = self.glance((100, 100, 100))
+        for group in ("overdue", "today", "later"):
+            with self.subTest(group):
+                expected = [s.id for s in getattr(whole, group)]
+                self.assertTrue(expected)
+                self.assertEqual([s.id for s in getattr(glance, group).steps], expected)
+                self.assertEqual(getattr(glance, group).count, len(expected))
+
+    def test_each_group_is_cut_to_its_first_steps_and_counted_whole(self) -> None:
+        whole = self.glance((100, 100, 100))
+        cut = self.glance((1, 2, 1))
+        for group, shown in (("overdue", 1), ("today", 2), ("later", 1)):
+            with self.subTest(group):
+                ids = [s.id for s in getattr(whole, group).steps]
+                self.assertEqual([s.id for s in getattr(cut, group).steps], ids[:shown])
+                self.assertEqual(getattr(cut, group).count, len(ids))
+
+    def test_the_number_of_queries_does_not_grow_with_steps(self) -> None:
+        self.glance((1, 1, 1))  # warms the playbook cache
+        with self.assertNumQueries(7) as before:
+            self.glance((1, 1, 1))
+        for n in range(10):
+            self.log(self.add(f"More {n}"), EventKind.INTERVIEW_HELD, self.local(MONDAY, 9))
+        with self.assertNumQueries(len(before.captured_queries)):
+            glance = self.glance((5, 5, 5))
+            [step.application.company.name for step in glance.today.steps]
 
 
 class KeepSearchingTestCase(BaseTestCase):

@@ -16,7 +16,7 @@ from nextsteps.playbook.drafting import MESSAGE_NAMES, message_kind_of_step
 from nextsteps.playbook.humandates import say_due, say_moment
 from nextsteps.playbook.step import STEP_WORDS, is_overdue, title
 from nextsteps.tracker.models import Application, NextStep
-from nextsteps.tracker.services import NEEDS_A_FORM, Agenda, can_start
+from nextsteps.tracker.services import NEEDS_A_FORM, Glance, can_start
 
 # Steps done best with a form on the application page: (form, link text).
 FORMS: dict[StepKind, tuple[str, str]] = {
@@ -115,6 +115,7 @@ OVERDUE_CARDS = 10
 TODAY_CARDS = 20
 # ... and what comes next as one line each.
 COMING_UP_LINES = 10
+SHOWN = (OVERDUE_CARDS, TODAY_CARDS, COMING_UP_LINES)
 
 
 @dataclass(frozen=True)
@@ -149,23 +150,20 @@ class Day:
 
 
 def day_of(
-    agenda: Agenda, now: datetime, sends_of: Callable[[list[int]], dict[int, StepSend]]
+    glance: Glance, now: datetime, sends_of: Callable[[list[int]], dict[int, StepSend]]
 ) -> Day:
-    """Sort the agenda's steps (in due order) into the page's groups; `now` is on the
-    user's clock, and `sends_of` looks up the shown steps' messages in the outbox."""
+    """The agenda's first steps as the page's groups; `now` is on the user's clock,
+    and `sends_of` looks up the shown steps' messages in the outbox."""
     zone = now.tzinfo
     assert zone is not None
-    urgency = agenda.by_urgency(now)
-    overdue = urgency.overdue[:OVERDUE_CARDS]
-    today = urgency.today[:TODAY_CARDS]
-    coming_up = urgency.later[:COMING_UP_LINES]
+    overdue, today, coming_up = glance.overdue.steps, glance.today.steps, glance.later.steps
     sends = sends_of([step.id for step in overdue + today])
     day_today = now.date()
     return Day(
         overdue=[card(step, zone, now, sends.get(step.id)) for step in overdue],
-        overdue_more=len(urgency.overdue) - len(overdue),
+        overdue_more=glance.overdue.count - len(overdue),
         today=[card(step, zone, now, sends.get(step.id)) for step in today],
-        today_more=len(urgency.today) - len(today),
+        today_more=glance.today.count - len(today),
         coming_up=[
             Line(
                 when=say_moment(step.due, zone, day_today, step.all_day),
@@ -174,6 +172,6 @@ def day_of(
             )
             for step in coming_up
         ],
-        later=len(urgency.later) - len(coming_up),
-        nudge=nudge_card(agenda.keep_searching, zone, now) if agenda.keep_searching else None,
+        later=glance.later.count - len(coming_up),
+        nudge=nudge_card(glance.keep_searching, zone, now) if glance.keep_searching else None,
     )

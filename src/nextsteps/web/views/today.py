@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 
 from nextsteps.outreach.services import step_sends
 from nextsteps.tracker import services
-from nextsteps.web.cards import day_of
+from nextsteps.web.cards import SHOWN, day_of
 from nextsteps.web.views.common import SignedInRequest, clock
 from nextsteps.web.views.first_visit import claimable
 
@@ -40,13 +40,15 @@ def _front_door(request: HttpRequest) -> str:
 @login_required
 def _today(request: SignedInRequest) -> HttpResponse:
     now = clock(request)
-    agenda = services.agenda(request.user, now.now.date(), ahead_days=COMING_UP_DAYS)
+    glance = services.agenda_at_a_glance(
+        request.user, now.profile, now.now, ahead_days=COMING_UP_DAYS, shown=SHOWN
+    )
     monday = now.now.date() - timedelta(days=now.now.weekday())
     return render(
         request,
         "web/today.html",
         {
-            "day": day_of(agenda, now.now, partial(step_sends, request.user)),
+            "day": day_of(glance, now.now, partial(step_sends, request.user)),
             "applied_this_week": services.applied_since(request.user, monday),
             "weekly_target": now.profile.weekly_target,
         },
