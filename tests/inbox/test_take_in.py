@@ -1,33 +1,162 @@
-"""Taking a fetched mail in: tied to its application and kept once, or not kept."""
+"""Taking a fetched mail in: a strong match acts, a weak one is proposed, unmatched
+mail is not kept, and the same mail twice does nothing new."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from nextsteps.inbox.models import MatchedMail
+from nextsteps.outreach.models import Message
+from nextsteps.playbook import EventKind, StepKind
+from nextsteps.tracker.models import Event, NextStep
+from nextsteps.tracker.services import ContactDetails, add_contact, link_contact
 from tests.inbox import mails
-from tests.inbox.base import InboxTestCase
+from tests.inbox.base import MONDAY, THURSDAY, InboxTestCase
 
-MONDAY = date(2026, 11, 9)
+MONDAY_MAIL = "Mon, 9 Nov 2026 10:00:00 +0000"
 
 
-class TakeInTests(InboxTestCase):
-    def test_a_reply_in_our_thread_is_kept_with_its_application(self) -> None:
-        raw = mails.reply(in_reply_to=self.thank_you.message_id, date="Mon, 9 Nov 2026 10:00 +0000")
+class ReplyTests(InboxTestCase):
+    def test_a_reply_in_our_thread_is_recorded_and_stops_the_follow_up(self) -> None:
+        follow_up = self.follow_up()
+        raw = mails.reply(
+            in_reply_to=self.thank_you.message_id,
+            date=MONDAY_MAIL,
+            sender="Jane Doe <jd@home.test>",
+        )
         kept = self.take_in(raw, self.local(MONDAY, 11))
         assert kept is not None
-        self.assertEqual(kept.application, self.application)
-        self.assertEqual(kept.message_id, "<reply-1@acme.example>")
+        self.assertEqual(
+            (kept.application, kept.match, kept.kind), (self.application, "thread", "reply")
+        )
+        self.assertEqual(kept.state, MatchedMail.State.ACTED)
         self.assertEqual(kept.snippet, "Hi Alice, Thanks for your note. We will be in touch. Jane")
+        reply = Event.objects.get(application=self.application, kind=EventKind.EMPLOYER_REPLIED)
+        self.assertEqual(reply.at, self.local(MONDAY, 10))
+        self.assertEqual(kept.event, reply)
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.state, Message.State.CANCELLED)
+        self.assertEqual(follow_up.reason, "Not sent: Jane Doe replied on Mon 9 Nov.")
+        self.assertEqual(kept.stopped, 1)
+        # It never goes out: the worker finds nothing to send on Thursday.
+        self.assertEqual(self.run_worker_at(self.local(THURSDAY, 9, 5)), 0)
+        self.assertEqual(len(self.sink.received), 1)  # the thank-you only
 
-    def test_the_same_mail_twice_is_kept_once(self) -> None:
-        raw = mails.reply(in_reply_to=self.thank_you.message_id, date="Mon, 9 Nov 2026 10:00 +0000")
+    def test_a_reply_from_a_contact_without_thread_headers_acts_too(self) -> None:
+        self.follow_up()
+        kept = self.take_in(mails.reply(date=MONDAY_MAIL), self.local(MONDAY, 11))
+        assert kept is not None
+        self.assertEqual((kept.match, kept.state), ("contact", MatchedMail.State.ACTED))
+        self.assertEqual(kept.contact.email, "jane@acme.example")
+        self.assertEqual(kept.stopped, 1)
+        self.assertTrue(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).exists())
+
+    def test_someone_else_at_the_companys_domain_is_proposed_and_nothing_changes(self) -> None:
+        follow_up = self.follow_up()
+        raw = mails.reply(sender="Bob Lee <bob@acme.example>", date=MONDAY_MAIL)
+        kept = self.take_in(raw, self.local(MONDAY, 11))
+        assert kept is not None
+        self.assertEqual((kept.match, kept.state), ("company-domain", MatchedMail.State.WAITING))
+        self.assertEqual(kept.proposal, "reply")
+        self.assertFalse(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).exists())
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.state, Message.State.SCHEDULED)
+
+    def test_a_reply_logged_by_hand_is_not_recorded_twice(self) -> None:
+        self.log(self.application, EventKind.EMPLOYER_REPLIED, self.local(MONDAY, 10, 30))
+        kept = self.take_in(mails.reply(date=MONDAY_MAIL), self.local(MONDAY, 11))
+        assert kept is not None
+        self.assertEqual(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).count(), 1)
+
+    def test_what_a_strong_reply_says_waits_for_the_user(self) -> None:
+        raw = mails.reply(
+            date=MONDAY_MAIL,
+            body="We will make a decision by Friday 20 November and let you know.",
+        )
+        kept = self.take_in(raw, self.local(MONDAY, 11))
+        assert kept is not None
+        self.assertEqual(kept.state, MatchedMail.State.WAITING)
+        self.assertEqual((kept.proposal, str(kept.proposed_day)), ("decision-date", "2026-11-20"))
+        self.assertTrue(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).exists())
+
+    def test_the_same_mail_twice_is_kept_once_and_recorded_once(self) -> None:
+        raw = mails.reply(date=MONDAY_MAIL)
         first = self.take_in(raw, self.local(MONDAY, 11))
         second = self.take_in(raw, self.local(MONDAY, 12))
         self.assertEqual(first, second)
         self.assertEqual(MatchedMail.objects.count(), 1)
+        self.assertEqual(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).count(), 1)
 
     def test_mail_about_nothing_of_ours_is_not_kept(self) -> None:
         raw = mails.reply(sender="news@shop.example", in_reply_to="<other@shop.example>")
         self.assertIsNone(self.take_in(raw, self.local(MONDAY, 11)))
         self.assertFalse(MatchedMail.objects.exists())
+
+    def test_our_own_mail_in_all_mail_is_not_taken_in(self) -> None:
+        own = mails.reply(message_id=self.thank_you.message_id, sender="alice@example.com")
+        self.assertIsNone(self.take_in(own, self.local(MONDAY, 11)))
+        sent_by_hand = mails.reply(message_id="<x@example.com>", sender="Alice <ALICE@example.com>")
+        self.assertIsNone(self.take_in(sent_by_hand, self.local(MONDAY, 11)))
+
+    def test_the_whole_body_is_never_kept(self) -> None:
+        secret = "the salary band is 90k " * 40
+        kept = self.take_in(mails.reply(date=MONDAY_MAIL, body=secret), self.local(MONDAY, 11))
+        assert kept is not None
+        stored = " ".join(str(v) for v in MatchedMail.objects.values().get().values())
+        self.assertLessEqual(stored.count("salary band"), 300 // len("the salary band is 90k "))
+        self.assertNotIn(secret.strip(), stored)
+
+
+class OutOfOfficeTests(InboxTestCase):
+    def test_it_pauses_the_follow_up_until_the_return_date_and_is_not_a_reply(self) -> None:
+        follow_up = self.follow_up()
+        raw = mails.reply(
+            subject="Automatic reply: Thank you for today",
+            date=MONDAY_MAIL,
+            headers="Auto-Submitted: auto-replied\r\n",
+            body="I am out of the office until Monday 16 November.",
+        )
+        kept = self.take_in(raw, self.local(MONDAY, 11))
+        assert kept is not None
+        self.assertEqual((kept.kind, str(kept.paused_until)), ("out-of-office", "2026-11-16"))
+        self.assertFalse(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).exists())
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.state, Message.State.CANCELLED)
+        self.assertEqual(
+            follow_up.reason,
+            "Not sent: Jane Doe is away until Mon 16 Nov; the follow-up waits until then.",
+        )
+        step = self.application.steps.get(kind=StepKind.FOLLOW_UP, state=NextStep.State.OPEN)
+        self.assertEqual(step.not_before, self.local(MONDAY.replace(day=16), 9))
+        self.assertIn("wait until Mon 16 Nov", step.why)
+
+    def test_without_a_return_date_it_pauses_a_week(self) -> None:
+        raw = mails.reply(date=MONDAY_MAIL, headers="X-Autoreply: yes\r\n", body="I am away.")
+        kept = self.take_in(raw, self.local(MONDAY, 11))
+        assert kept is not None
+        self.assertEqual(str(kept.paused_until), "2026-11-16")
+
+
+class BounceTests(InboxTestCase):
+    def test_a_bounce_stops_what_waits_for_the_address_and_flags_the_contact(self) -> None:
+        follow_up = self.follow_up()
+        raw = mails.bounce(original_id=self.thank_you.message_id, date=MONDAY_MAIL)
+        kept = self.take_in(raw, self.local(MONDAY, 11))
+        assert kept is not None
+        self.assertEqual((kept.kind, kept.match), ("bounce", "thread"))
+        self.assertEqual(kept.bounced_address, "jane@acme.example")
+        self.assertEqual(kept.contact.email, "jane@acme.example")
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.state, Message.State.CANCELLED)
+        self.assertEqual(
+            follow_up.reason,
+            "Not sent: mail to jane@acme.example bounced on Mon 9 Nov; check the address.",
+        )
+        self.assertFalse(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).exists())
+
+    def test_a_bounce_for_a_contacts_address_without_the_original(self) -> None:
+        other = self.add("Globex", "Analyst")
+        contact = add_contact(self.alice, ContactDetails("Hank", "hank@globex.example"))
+        link_contact(other, contact)
+        raw = mails.bounce(failed="HANK@globex.example", original_id="<unknown@x>")
+        kept = self.take_in(raw, self.local(THURSDAY, 11))
+        assert kept is not None
+        self.assertEqual((kept.application, kept.match), (other, "contact"))

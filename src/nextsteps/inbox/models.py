@@ -10,8 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from nextsteps.playbook import EventKind
-from nextsteps.playbook.inbox import SNIPPET_CHARS, MailKind, Match
+from nextsteps.playbook.inbox import SNIPPET_CHARS, MailKind, Match, Proposal
 from nextsteps.tracker.models import Application, Contact, Event
 
 
@@ -41,14 +40,18 @@ class MatchedMail(models.Model):
     kind = models.CharField(max_length=16, choices=[(k.value, k.value) for k in MailKind])
     match = models.CharField(max_length=24, choices=[(m.value, m.value) for m in Match])
 
-    # The event it is proposed as ("" for none), and a day it names: the interview's
-    # day, or when they asked to hear from the user.
+    # What it is proposed as ("" for nothing), and the day its words name for that:
+    # the interview's, the decision's, when to get in touch.
     proposal = models.CharField(
-        max_length=24, choices=[(k.value, k.value) for k in EventKind], blank=True
+        max_length=24, choices=[(p.value, p.value) for p in Proposal], blank=True
     )
     proposed_day = models.DateField(null=True, blank=True)
     # An out-of-office: no follow-up goes before this day.
     paused_until = models.DateField(null=True, blank=True)
+    # A bounce: the address the mail did not reach.
+    bounced_address = models.CharField(max_length=320, blank=True)
+    # How many scheduled messages it stopped.
+    stopped = models.PositiveIntegerField(default=0)
     # The event recorded from it: at once for a strong reply, else on confirmation.
     event = models.ForeignKey(Event, models.SET_NULL, null=True, blank=True, related_name="+")
     state = models.CharField(max_length=16, choices=State.choices)
@@ -70,3 +73,7 @@ class MatchedMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} from {self.from_address} ({self.state})"
+
+    @property
+    def match_is_strong(self) -> bool:
+        return Match(self.match).strong

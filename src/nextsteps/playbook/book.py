@@ -31,6 +31,7 @@ _SECTIONS: dict[str, frozenset[str]] = {
     "rejection": frozenset({"reply_within_days"}),
     "keep_searching": frozenset({"every_days"}),
     "offer": frozenset({"in_writing_within_working_days", "answer_within_working_days"}),
+    "out_of_office": frozenset({"pause_days"}),
     "lapses": frozenset(kind.value for kind in StepKind),
 }
 _OPTIONAL = frozenset({("follow_up", "attempts"), ("move_on", "after_days")})
@@ -65,6 +66,7 @@ class Playbook:
     keep_searching_days: int
     offer_in_writing_working_days: int
     offer_answer_working_days: int
+    out_of_office_days: int
     # How long after its due time each kind of step is still worth doing; None:
     # however late. See [lapses] in seven-day.toml.
     lapse_days: Mapping[StepKind, int | None] = field(hash=False)
@@ -103,6 +105,7 @@ class Playbook:
                 "offer", "in_writing_within_working_days", least=1
             ),
             offer_answer_working_days=table.number("offer", "answer_within_working_days", least=1),
+            out_of_office_days=table.number("out_of_office", "pause_days", least=1),
             lapse_days={kind: table.days_or_never("lapses", kind.value) for kind in StepKind},
         )
         playbook._check_consistency()

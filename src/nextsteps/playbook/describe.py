@@ -25,6 +25,7 @@ EVENT_NAMES: dict[EventKind, str] = {
     EventKind.WITHDRAWN: "Withdrew",
     EventKind.REJECTION_ANSWERED: "Replied to the rejection",
     EventKind.CLOSED_NO_RESPONSE: "Closed: no answer",
+    EventKind.OUT_OF_OFFICE: "Their out-of-office reply",
 }
 
 CHANNEL_WORDS: dict[Channel, str] = {

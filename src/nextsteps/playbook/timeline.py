@@ -34,6 +34,9 @@ class EventKind(StrEnum):
     WITHDRAWN = "withdrawn"
     REJECTION_ANSWERED = "rejection-reply"
     CLOSED_NO_RESPONSE = "no-response"
+    # An automatic reply saying they are away: not an answer, but no follow-up
+    # goes before the day they are back (its `wait_until`).
+    OUT_OF_OFFICE = "out-of-office"
 
 
 # Events that settle an application: after one, nobody follows up on it.

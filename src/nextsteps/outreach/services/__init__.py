@@ -35,10 +35,12 @@ from nextsteps.outreach.services.messages import (
     schedule_message,
     step_sends,
 )
+from nextsteps.outreach.services.stops import CHASING, stop_messages
 from nextsteps.outreach.services.wordings import reset_template, save_template, template_names
 from nextsteps.tracker.services import NotFound
 
 __all__ = [
+    "CHASING",
     "EVENT_OF_MESSAGE",
     "MAX_DAILY_CAP",
     "AccountCheck",
@@ -72,5 +74,6 @@ __all__ = [
     "set_mail_account",
     "set_sending_paused",
     "step_sends",
+    "stop_messages",
     "template_names",
 ]

@@ -1,0 +1,241 @@
+"""Taking a fetched mail in: which application it belongs to, and acting on it.
+
+A strong match acts at once, through the tracker's and the outbox's services: a
+reply is recorded and stops the follow-ups waiting to go, an out-of-office pauses
+them until the day its writer is back, a bounce stops what waits for that
+address. A weak match, and what a reply's words say, wait for the user.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import reduce
+from operator import or_
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from nextsteps.accounts.models import Profile
+from nextsteps.accounts.services import profile_of
+from nextsteps.inbox.models import MatchedMail
+from nextsteps.outreach.emails import envelope_sender
+from nextsteps.outreach.models import MailAccount, Message
+from nextsteps.outreach.services import CHASING, stop_messages
+from nextsteps.playbook import Event as PlannedEvent
+from nextsteps.playbook import EventKind, InvalidEvent
+from nextsteps.playbook.humandates import day_label
+from nextsteps.playbook.inbox import (
+    IncomingMail,
+    MailKind,
+    Match,
+    Meaning,
+    Proposal,
+    Prospect,
+    company_domains,
+    is_applicant_tracking,
+    is_bounce,
+    match,
+    read_mail,
+)
+from nextsteps.playbook.timeline import EMPLOYER_ANSWERS, Channel
+from nextsteps.playbook.workdays import MORNING
+from nextsteps.tracker.models import Application, Contact, Event
+from nextsteps.tracker.services import ACTIVE_STAGES, record_event
+
+State = MatchedMail.State
+
+
+def take_in(owner: User, mail: IncomingMail, now: datetime) -> MatchedMail | None:
+    """Tie `mail` to one of the owner's applications, act on it or propose it, and
+    keep its headers and snippet; None when it matches none (nothing of it is
+    kept), or is the owner's own. Taking the same Message-ID in twice returns the
+    row kept the first time and does nothing new."""
+    kept = MatchedMail.objects.filter(owner=owner, message_id=mail.message_id).first()
+    if kept is not None or _is_own(owner, mail):
+        return kept
+    threaded = _threaded(owner, mail)
+    found = match(mail, [] if threaded else _prospects(owner, mail), threaded)
+    if found is None:
+        return None
+    application_id, how = found
+    profile = profile_of(owner)
+    written = min(mail.sent_at, now).astimezone(profile.zone)
+    meaning = read_mail(mail, written.date(), profile.chosen_playbook().out_of_office_days)
+    try:
+        with transaction.atomic():
+            application = Application.objects.select_related("company").get(pk=application_id)
+            row = _kept(owner, application, mail, how, meaning, now)
+            if how.strong:
+                _act(row, meaning, written, profile)
+            return row
+    except IntegrityError:
+        # Another worker took the same mail in at the same moment.
+        return MatchedMail.objects.get(owner=owner, message_id=mail.message_id)
+
+
+def _is_own(owner: User, mail: IncomingMail) -> bool:
+    """A mail the owner sent (All Mail holds them too): one of nextsteps', or any
+    from the account's own address."""
+    if Message.objects.filter(owner=owner, message_id=mail.message_id).exists():
+        return True
+    account = MailAccount.objects.filter(owner=owner).only("from_address").first()
+    own = envelope_sender(account.from_address).casefold() if account else ""
+    return bool(own) and mail.from_address == own
+
+
+def _threaded(owner: User, mail: IncomingMail) -> int | None:
+    """The application of a message nextsteps sent that the mail answers, or reports on."""
+    ids = mail.thread_ids
+    if not ids:
+        return None
+    sent = Message.objects.filter(owner=owner, message_id__in=ids, application__isnull=False)
+    return sent.values_list("application_id", flat=True).first()
+
+
+def _parent_domains(domain: str) -> list[str]:
+    """`mail.acme.example` -> itself and `acme.example`: a company writes from both."""
+    labels = domain.split(".")
+    return [".".join(labels[i:]) for i in range(len(labels) - 1)]
+
+
+def _prospects(owner: User, mail: IncomingMail) -> list[Prospect]:
+    """The owner's applications the mail could be about: those of a contact it is from
+    (or that bounced), those of a company at its domain, and for an
+    applicant-tracking system, those under way. The newest first; match() decides."""
+    senders = set(mail.failed_recipients) if is_bounce(mail) else {mail.from_address}
+    wanted = [Q(contacts__email__iexact=a) for a in senders if a]
+    if is_applicant_tracking(mail.from_domain):
+        wanted.append(Q(stage__in=ACTIVE_STAGES))
+    elif mail.from_domain:
+        for domain in _parent_domains(mail.from_domain):
+            wanted.append(Q(contacts__email__iendswith=f"@{domain}"))
+            wanted.append(Q(company__website__icontains=domain))
+    if not wanted:
+        return []
+    applications = (
+        Application.objects.filter(reduce(or_, wanted), owner=owner)
+        .distinct()
+        .select_related("company")
+        .prefetch_related("contacts")
+        .order_by("-created", "-id")
+    )
+    prospects = []
+    for application in applications:
+        addresses = [c.email.casefold() for c in application.contacts.all() if c.email]
+        prospects.append(
+            Prospect(
+                application_id=application.pk,
+                company=application.company.name,
+                domains=company_domains(application.company.website, addresses),
+                addresses=frozenset(addresses),
+                active=application.stage in ACTIVE_STAGES,
+            )
+        )
+    return prospects
+
+
+def _kept(
+    owner: User,
+    application: Application,
+    mail: IncomingMail,
+    how: Match,
+    meaning: Meaning,
+    now: datetime,
+) -> MatchedMail:
+    proposal = meaning.proposal
+    if not how.strong and meaning.kind is MailKind.REPLY and proposal is None:
+        proposal = Proposal.REPLY
+    bounced = [a for a in mail.failed_recipients if meaning.kind is MailKind.BOUNCE]
+    return MatchedMail.objects.create(
+        owner=owner,
+        application=application,
+        contact=_contact(owner, application, bounced or [mail.from_address]),
+        message_id=mail.message_id,
+        in_reply_to=mail.in_reply_to,
+        from_address=mail.from_address,
+        from_name=mail.from_name,
+        subject=mail.subject,
+        sent_at=min(mail.sent_at, now),
+        snippet=mail.snippet,
+        kind=meaning.kind,
+        match=how,
+        proposal=proposal or "",
+        proposed_day=meaning.day if proposal else None,
+        bounced_address=bounced[0] if bounced else "",
+        state=State.WAITING if proposal else State.ACTED,
+        taken_at=now,
+    )
+
+
+def _contact(owner: User, application: Application, addresses: list[str]) -> Contact | None:
+    """The application's contact at one of `addresses`, else any of the owner's."""
+    wanted = [Q(email__iexact=a) for a in addresses if a]
+    if not wanted:
+        return None
+    contacts = Contact.objects.filter(reduce(or_, wanted), owner=owner)
+    return contacts.filter(applications=application).first() or contacts.first()
+
+
+def _act(row: MatchedMail, meaning: Meaning, written: datetime, profile: Profile) -> None:
+    """What a strong match does at once."""
+    application = row.application
+    who = row.from_name or row.from_address
+    if meaning.kind is MailKind.BOUNCE:
+        row.stopped = stop_messages(
+            row.owner,
+            f"Not sent: mail to {row.bounced_address} bounced on {day_label(written.date())}; "
+            "check the address.",
+            to_addresses=[row.bounced_address],
+        )
+    elif meaning.kind is MailKind.OUT_OF_OFFICE:
+        assert meaning.day is not None
+        row.paused_until = meaning.day
+        away = PlannedEvent(EventKind.OUT_OF_OFFICE, written, wait_until=meaning.day)
+        row.event = _record(row, away)
+        row.stopped = stop_messages(
+            row.owner,
+            f"Not sent: {who} is away until {day_label(meaning.day)}; the follow-up waits "
+            "until then.",
+            application=application,
+            kinds=CHASING,
+            before=_morning(meaning.day, profile),
+        )
+    else:
+        # Logged by hand already: what the user scheduled since is what they chose.
+        row.event = _answered(row, written)
+        if row.event is None:
+            reply = PlannedEvent(EventKind.EMPLOYER_REPLIED, written, channel=Channel.EMAIL)
+            row.event = _record(row, reply)
+            row.stopped = stop_messages(
+                row.owner,
+                f"Not sent: {who} replied on {day_label(written.date())}.",
+                application=application,
+            )
+    row.save(update_fields=["paused_until", "event", "stopped"])
+
+
+def _answered(row: MatchedMail, written: datetime) -> Event | None:
+    """The employer's answer already on the timeline from that day on: the user logged
+    this reply by hand before the inbox found it."""
+    day_start = written.replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        row.application.events.filter(kind__in=EMPLOYER_ANSWERS, at__gte=day_start)
+        .order_by("at")
+        .first()
+    )
+
+
+def _record(row: MatchedMail, planned: PlannedEvent) -> Event | None:
+    """Record the event on the timeline; None if it cannot have happened (a mail dated
+    oddly), which leaves the mail matched but the timeline as it was."""
+    people = [row.contact] if row.contact else []
+    note = f"Their e-mail: {row.subject}" if row.subject else "Their e-mail."
+    try:
+        return record_event(row.application, planned, note=note, people=people).event
+    except InvalidEvent:
+        return None
+
+
+def _morning(day: date, profile: Profile) -> datetime:
+    return datetime.combine(day, MORNING, tzinfo=profile.zone)
