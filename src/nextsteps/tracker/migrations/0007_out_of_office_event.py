@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0005_lapses_and_contact_on'),
+        ('tracker', '0006_dates_within_bounds'),
     ]
 
     operations = [
