@@ -31,6 +31,7 @@ REFUSALS = (
     ("nextsteps.playbook.timeline", "InvalidEvent"),
     ("nextsteps.outreach.services", "Refused"),
     ("nextsteps.outreach.templating", "TemplateRefused"),
+    ("nextsteps.inbox.services.errors", "Refused"),
 )
 
 
