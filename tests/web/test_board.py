@@ -76,10 +76,10 @@ class BoardTestCase(WebTestCase):
 
     def test_the_number_of_queries_does_not_grow_with_applications(self) -> None:
         self.interviewed("First")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(7):
             self.client.get(reverse("board"))
         for n in range(19):
             self.interviewed(f"Company {n}")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(7):
             response = self.client.get(reverse("board"))
         self.assertEqual(response.context["count"], 20)

@@ -165,15 +165,19 @@ def has_active_applications(owner: User) -> bool:
     return Application.objects.filter(owner=owner, stage__in=ACTIVE_STAGES).exists()
 
 
-def first_open_steps(owner: User) -> dict[int, NextStep]:
+def first_open_steps(owner: User, among: list[int] | None = None) -> dict[int, NextStep]:
     """Each application's first step still worth doing (the next thing to do), by
-    application id."""
+    application id: of all the user's applications, or of those `among` ids."""
     steps = (
         NextStep.objects.to_do(timezone.now())
-        .filter(owner=owner)
         .only("application_id", "kind", "attempt", "not_before", "due", "all_day")
         .order_by("due", "id")
     )
+    # Those of a few applications are found by application, all of them by owner.
+    if among is None:
+        steps = steps.filter(owner=owner)
+    else:
+        steps = steps.filter(owner=owner, application_id__in=among)
     first: dict[int, NextStep] = {}
     for step in steps:
         first.setdefault(step.application_id, step)
