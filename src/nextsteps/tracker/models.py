@@ -214,6 +214,10 @@ class NextStep(models.Model):
             ),
             # The calendar feed's version: the user's latest change to any step.
             models.Index(fields=["owner", "updated"], name="nextstep_owner_updated"),
+            # An application's next step, for each row of the table sorted by it: its
+            # open steps in due order, past its closed ones. Not partial: PostgreSQL's
+            # planner would take a partial one on open steps for the agenda's.
+            models.Index(fields=["application", "state", "due"], name="nextstep_application_state"),
             # The feed's version also changes when an open step's window passes,
             # which writes nothing: "the latest lapse so far" reads only these.
             models.Index(
