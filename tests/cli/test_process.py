@@ -18,7 +18,8 @@ from nextsteps.cli import main
 try:
     main(sys.argv[1:])
 finally:
-    heavy = ("django", "nextsteps.settings", "nextsteps.tracker", "rich", "holidays")
+    heavy = ("django", "nextsteps.settings", "nextsteps.tracker", "nextsteps.cli.output",
+             "rich", "holidays")
     print("loaded:", *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 

@@ -19,7 +19,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     from nextsteps.cli.app import cli
     from nextsteps.cli.parse import BadInput
     from nextsteps.cli.terminal import say
-    from nextsteps.environment import BadSetting
 
     args = list(argv if argv is not None else sys.argv[1:]) or ["--help"]
     try:
@@ -27,9 +26,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         exit_code = cli.main(args=args, prog_name="nextsteps", standalone_mode=False)
     except click.Abort:
         sys.exit(1)
-    except (click.ClickException, BadInput, BadSetting) as exc:
-        # A usage error (unknown command, option or choice), a value we refused, or
-        # a setting in the environment that stops start-up.
+    except (click.ClickException, BadInput) as exc:
+        # A usage error (unknown command, option or choice), or a value we refused
+        # (a setting in the environment that stops start-up among them).
         message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
         say(f"error: {' '.join(message.split())}", err=True)
         sys.exit(EXIT_BAD_INPUT)

@@ -14,7 +14,6 @@ import os
 import sys
 from datetime import datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 import click
@@ -25,6 +24,7 @@ from nextsteps.cli.parse import BadInput
 # line the user sees. Looked up among the modules the command loaded, so that no
 # command imports a service it does not use just to name its error.
 REFUSALS = (
+    ("nextsteps.environment", "BadSetting"),  # a setting that stops start-up
     ("nextsteps.fields", "FieldRefused"),
     ("nextsteps.tracker.services.errors", "NotFound"),
     ("nextsteps.tracker.services.errors", "StepRefused"),
@@ -45,8 +45,8 @@ class DatabaseCommand(click.Command):
     """A subcommand that runs on the database, once its arguments are known."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        prepare_database(migrate_if_needed=self.name != "migrate")
         try:
+            prepare_database(migrate_if_needed=self.name != "migrate")
             return super().invoke(ctx)
         except refusals() as exc:
             raise BadInput(str(exc)) from None
@@ -109,11 +109,11 @@ def schema_is_current() -> bool:
     from django.db import DatabaseError, connection
 
     on_disk = {
-        (app.label, file.stem)
+        (app.label, name.removesuffix(".py"))
         for app in apps.get_app_configs()
-        if (Path(app.path) / "migrations").is_dir()
-        for file in (Path(app.path) / "migrations").glob("*.py")
-        if file.stem[0] not in "_~"
+        if os.path.isdir(folder := os.path.join(app.path, "migrations"))
+        for name in os.listdir(folder)
+        if name.endswith(".py") and name[0] not in "_~"
     }
     try:
         with connection.cursor() as cursor:

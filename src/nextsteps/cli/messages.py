@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from nextsteps.cli import output
 from nextsteps.cli.app import application_id, cli, current_user, json_option
 from nextsteps.cli.parse import BadInput, parse_when, password_from_stdin, text_of
 from nextsteps.cli.terminal import say
@@ -184,6 +183,7 @@ def draft(
     your text as the message instead: `send` sends it, the web editor shows it."""
     from django.utils import timezone
 
+    from nextsteps.cli import output
     from nextsteps.outreach import drafts, services
     from nextsteps.playbook.drafting import word_of_kind
 
@@ -245,6 +245,7 @@ def tone(file: TextIO, kind: str | None, as_json: bool) -> None:
     """The tone check on any text: what the articles advise against, one line each,
     with the words found and the article. FILE is - for standard input; a first line
     'Subject: ...' is the subject."""
+    from nextsteps.cli import output
     from nextsteps.playbook.drafting import MessageKind
     from nextsteps.playbook.tone import check_tone
 
@@ -319,6 +320,7 @@ def outbox(as_json: bool) -> None:
     from django.utils import timezone
 
     from nextsteps.accounts.services import profile_of
+    from nextsteps.cli import output
     from nextsteps.outreach import services
 
     user = current_user()

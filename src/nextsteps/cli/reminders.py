@@ -4,7 +4,6 @@ it uses in its body (see cli/app.py)."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -21,10 +20,10 @@ def calendar() -> None:
 @calendar.command()
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     help="Write the .ics file here instead of to the screen.",
 )
-def export(out: Path | None) -> None:
+def export(out: str | None) -> None:
     """Write your calendar feed: every open step, every interview, as iCalendar."""
     from django.utils import timezone
 
@@ -39,7 +38,8 @@ def export(out: Path | None) -> None:
             sys.stdout.buffer.write(body)
         return
     try:
-        out.write_bytes(body)
+        with open(out, "wb") as file:
+            file.write(body)
     except OSError as exc:
         raise BadInput(f"Cannot write {out}: {exc.strerror}.") from None
     say(f"Wrote {out}")

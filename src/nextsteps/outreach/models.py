@@ -11,9 +11,13 @@ from django.db import models
 from django.db.models import Q
 
 from nextsteps.fields import EmailAddress, HostName, Mailbox, Text, WholeNumber
-from nextsteps.outreach.templating import MAX_OUTPUT_CHARS, MAX_TEMPLATE_CHARS
 from nextsteps.playbook.drafting import MessageKind
 from nextsteps.tracker.models import Application, NextStep
+
+# A template's text, and the message rendered from it (outreach.templating stops a
+# render that would make more).
+MAX_TEMPLATE_CHARS = 10_000
+MAX_OUTPUT_CHARS = 20_000
 
 # Each field's rule, once (see nextsteps.fields); the lengths are the columns' own.
 MAIL_HOST = HostName("The mail server", 255)

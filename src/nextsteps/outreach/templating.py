@@ -15,11 +15,9 @@ from importlib import resources
 from jinja2 import ChainableUndefined, TemplateError
 from jinja2.exceptions import SecurityError
 
+from nextsteps.outreach.models import MAX_OUTPUT_CHARS, MAX_TEMPLATE_CHARS
 from nextsteps.outreach.sandbox import BudgetedSandbox, OverBudget, budget
 from nextsteps.playbook.drafting import MessageKind, placeholder, subject_line
-
-MAX_TEMPLATE_CHARS = 10_000
-MAX_OUTPUT_CHARS = 20_000
 
 
 class TemplateRefused(ValueError):
