@@ -40,7 +40,7 @@ LONDON = ZoneInfo("Europe/London")
 def run(*args: str, check: bool = True, stdin: str | None = None, columns: int = 200) -> Result:
     """`nextsteps ARGS` in this process, in a terminal `columns` wide: what it printed
     and the code it exited with."""
-    output.console.cache_clear()  # a process of its own would measure the terminal anew
+    output.width.cache_clear()  # a process of its own would measure the terminal anew
     with CliRunner().isolation(input=stdin, env={"COLUMNS": str(columns)}) as (out, err, _):
         try:
             main(list(args))

@@ -167,7 +167,7 @@ def test_escape_sequences_in_stored_names_are_shown_not_sent_to_the_terminal(
     assert r"line \x1b[31mtwo" in nextsteps("show", applied).stdout
 
 
-def test_rich_markup_in_a_name_is_shown_as_typed(nextsteps: Run, applied: str) -> None:
+def test_a_name_written_like_markup_is_shown_as_typed(nextsteps: Run, applied: str) -> None:
     Company.objects.update(name="[/] [bold]Acme[/bold]")
     assert "[/] [bold]Acme[/bold]" in nextsteps("list").stdout
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from nextsteps.cli.terminal import columns
 from tests.cli.conftest import Run, as_json, new_id
 
 
@@ -25,3 +26,14 @@ def test_show_prints_the_timeline_and_the_plan(nextsteps: Run) -> None:
     assert "met Jane" in text
     assert "Thank-you" in text
     assert "Getting a Job" in text
+
+
+def test_each_line_fits_the_terminal_wide_characters_counted_twice(nextsteps: Run) -> None:
+    nextsteps("add", "株式会社グローバル技術研究所", "データアナリスト兼エンジニア")
+    nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-10-26")
+    for args in (("list",), ("today", "--on", "2026-11-09")):
+        lines = nextsteps(*args, columns=40).stdout.splitlines()
+        assert lines, args
+        assert max(columns(line) for line in lines) <= 40, lines
+    # Seven columns left for the name: three wide characters and the ellipsis.
+    assert "株式会…" in nextsteps("list", columns=40).stdout

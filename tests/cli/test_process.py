@@ -19,7 +19,7 @@ try:
     main(sys.argv[1:])
 finally:
     heavy = ("django", "nextsteps.settings", "nextsteps.tracker", "nextsteps.cli.output",
-             "rich", "holidays")
+             "holidays")
     print("loaded:", *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 

@@ -3,48 +3,42 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import textwrap
 from datetime import date, datetime, tzinfo
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from nextsteps.cli.terminal import say, visible
+from nextsteps.cli.terminal import fit, say, styled, visible
 from nextsteps.playbook.describe import event_details, event_name
 from nextsteps.playbook.drafting import MessageKind, word_of_kind
 from nextsteps.playbook.humandates import say_day, say_due, say_moment
 from nextsteps.playbook.step import StepKind, is_overdue, step_name
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
     from nextsteps.outreach.models import Message
     from nextsteps.playbook import Step
     from nextsteps.tracker.models import Application, Event, NextStep
 
+OVERDUE = "1;31"  # bold red
+HEADING = "1"  # bold
+
 
 @cache
-def console() -> Console:
-    """Where tables go; rich is loaded only by the commands that print one."""
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False)
+def width() -> int:
+    """The terminal's width in columns: COLUMNS if set, 80 when not on a terminal."""
+    return shutil.get_terminal_size().columns
 
 
-def new_table(**options: Any) -> Table:
-    from rich.table import Table
-
-    return Table(**options)
-
-
-def cell(text: str, style: str = "") -> Text:
-    """Text for rich to print as written (never read as its markup), with the
-    characters a terminal would act on shown escaped."""
-    from rich.text import Text
-
-    return Text(visible(text), style=style)
+def print_line(text: str, lead: str = "", style: str = "") -> None:
+    """`lead` (in `style` on a terminal), then `text`, on one line cut to the terminal's
+    width; both shown as written, never acted on (terminal.visible)."""
+    lead = visible(lead)
+    line = fit(lead + visible(text), width())
+    if not line.startswith(lead):  # the lead alone was cut
+        lead = line
+    print(styled(lead, style) + line[len(lead) :])
 
 
 def print_json(value: Any) -> None:
@@ -76,7 +70,7 @@ def print_steps(
     """One line per step: when, what, for which application; with `verbose`, why and
     from which article under each, wrapped to the terminal."""
     if not rows:
-        console().print(cell(empty))
+        say(empty)
         return
     lines = [
         (_when(row, zone, today), step_name(StepKind(row["kind"]), row["attempt"]), row)
@@ -84,11 +78,10 @@ def print_steps(
     ]
     when_width = max(len(when) for when, _, _ in lines)
     step_width = max(len(step) for _, step, _ in lines)
-    room = max(console().width - when_width - step_width - 4, 12)
+    room = max(width() - when_width - step_width - 4, 12)
     for when, step, row in lines:
-        line = cell(when.ljust(when_width), style="bold red" if row["overdue"] else "")
-        line.append(f"  {step.ljust(step_width)}  {_cut(_where(row), room)}".rstrip())
-        console().print(line, no_wrap=True, overflow="ellipsis")
+        rest = f"  {step.ljust(step_width)}  {fit(_where(row), room)}".rstrip()
+        print_line(rest, lead=when.ljust(when_width), style=OVERDUE if row["overdue"] else "")
         if verbose:
             for text in (row["why"], f"From {'; '.join(row['sources'])}"):
                 _under(text)
@@ -96,8 +89,10 @@ def print_steps(
 
 
 def _under(text: str) -> None:
-    """What goes under a line (a step's why, a message's reason), wrapped and indented."""
-    say(textwrap.fill(text, console().width, initial_indent="    ", subsequent_indent="    "))
+    """What goes under a line (a step's why, a message's reason, an event's details),
+    wrapped and indented; its own line breaks kept."""
+    for paragraph in visible(text).splitlines() or [""]:
+        say(textwrap.fill(paragraph, width(), initial_indent="    ", subsequent_indent="    "))
 
 
 def _when(row: dict[str, Any], zone: tzinfo, today: date) -> str:
@@ -109,10 +104,6 @@ def _where(row: dict[str, Any]) -> str:
     if row["application_id"] is None:
         return ""
     return visible(f"{row['application_id']} {row['company']} · {row['role']}")
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def saved_application(application: Application, today: date) -> str:
@@ -154,9 +145,7 @@ def application_row(
 def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) -> None:
     """One line per application: its id, stage, next step and when, then what it is."""
     if not rows:
-        console().print(
-            cell("No applications yet: nextsteps add COMPANY ROLE --applied YYYY-MM-DD")
-        )
+        say("No applications yet: nextsteps add COMPANY ROLE --applied YYYY-MM-DD")
         return
     lines = []
     for row in rows:
@@ -168,29 +157,29 @@ def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) ->
         what = visible(f"{row['company']} · {row['role']}")
         lines.append((str(row["id"]), row["stage"], step, what))
     widths = [max(len(line[column]) for line in lines) for column in range(3)]
-    room = max(console().width - sum(widths) - 6, 12)
+    room = max(width() - sum(widths) - 6, 12)
     for id_, stage, step, what in lines:
         text = f"{id_.rjust(widths[0])}  {stage.ljust(widths[1])}  {step.ljust(widths[2])}  "
-        console().print(cell(text + _cut(what, room)), no_wrap=True, overflow="ellipsis")
+        print_line(text + fit(what, room))
 
 
 def print_timeline(application: Application, events: list[Event], zone: tzinfo) -> None:
+    """The application, then one line per event (when, what), its details under it."""
     today = datetime.now(zone).date()
-    heading = cell(f"{application.role} at {application.company.name}", "bold")
-    heading.append(f" ({application.stage})")
-    console().print(heading)
-    table = new_table(title="timeline", title_justify="left")
-    for column in ("when", "what", "details"):
-        table.add_column(column, overflow="fold")
+    heading = visible(f"{application.role} at {application.company.name}")
+    print(f"{styled(heading, HEADING)} ({application.stage})")
+    lines = []
     for event in events:
         fact = event.as_planned()
-        details = [*event_details(fact, zone, today), event.note.strip()]
-        table.add_row(
-            cell(say_moment(event.at, zone, today)),
-            cell(event_name(fact.kind, fact.channel, fact.official)),
-            cell("; ".join(d for d in details if d)),
-        )
-    console().print(table)
+        parts = [*event_details(fact, zone, today), event.note.strip()]
+        when = say_moment(event.at, zone, today)
+        what = event_name(fact.kind, fact.channel, fact.official)
+        lines.append((when, what, "; ".join(part for part in parts if part)))
+    when_width = max((len(when) for when, _, _ in lines), default=0)
+    for when, what, details in lines:
+        print_line(f"{when.ljust(when_width)}  {what}")
+        if details:
+            _under(details)
 
 
 def message_name(kind: MessageKind) -> str:
@@ -213,7 +202,6 @@ def print_outbox(messages: list[Message], zone: tzinfo, today: date) -> None:
             to = message.to_name or message.to_address
             what = f"{message_name(MessageKind(message.kind))} to {to}, {company}"
         when = say_moment(message.send_at, zone, today)
-        line = cell(f"{message.id:>4}  {message.state:<9}  {when:<16}  {what}")
-        console().print(line, no_wrap=True, overflow="ellipsis")
+        print_line(f"{message.id:>4}  {message.state:<9}  {when:<16}  {what}")
         if message.reason:
             _under(message.reason)
