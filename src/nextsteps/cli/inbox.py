@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from nextsteps.cli import output
 from nextsteps.cli.app import cli, current_user, json_option, prepare_database
 from nextsteps.cli.parse import BadInput, parse_day
 from nextsteps.cli.terminal import say
@@ -32,6 +31,7 @@ def inbox(ctx: click.Context, as_json: bool) -> None:
     from django.utils import timezone
 
     from nextsteps.accounts.services import profile_of
+    from nextsteps.cli import output
     from nextsteps.inbox import services
 
     user = current_user()
