@@ -1,9 +1,10 @@
-"""The background loop: queue the digests that are due, then send what is due in
-the outbox.
+"""The background loop: queue the digests that are due, read the inboxes whose
+sync is due, then send what is due in the outbox.
 
 Run as many as you like (`nextsteps worker` on several machines against one
 PostgreSQL database, or `nextsteps serve`, which runs one in-process): the
-claim in `outreach.outbox` lets only one of them take each message. Stopping
+claims in `outreach.outbox` and `inbox.queue` let only one of them take each
+message and each inbox. Stopping
 (SIGTERM, or the `stop` event) lets the message in hand finish first.
 """
 
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
+from nextsteps.inbox import queue as inbox_queue
 from nextsteps.outreach import outbox
 from nextsteps.outreach.delivery import deliver
 from nextsteps.reminders.digests import queue_due_digests
@@ -41,9 +43,11 @@ def run_once(stop: threading.Event | None = None, worker_id: str | None = None) 
         # Digests a batch at a time between messages: a thousand falling due at
         # 08:00 must not hold up a thank-you with a deadline.
         more_digests = queue_due_digests(timezone.now(), DIGESTS_AT_A_TIME) == DIGESTS_AT_A_TIME
+        # An inbox before a message: a reply read now stops a follow-up about to go.
+        synced = inbox_queue.sync_next(timezone.now(), stop) is not None
         message = outbox.claim_next(worker_id, timezone.now())
         if message is None:
-            if more_digests:
+            if more_digests or synced:
                 continue
             break
         try:

@@ -18,7 +18,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from nextsteps.cli import account, commands, inbox, messages, reminders, web  # noqa: F401
+from nextsteps.cli import account, commands, inbox, messages, reminders, syncs, web  # noqa: F401
 from nextsteps.cli.app import cli, current_user
 from nextsteps.outreach import services as outreach
 from nextsteps.playbook import Event, EventKind
@@ -28,7 +28,14 @@ from tests.fuzz.hostile import BUDGET, snapshot, text_or_bytes
 
 # Commands that serve, loop, reach the network, migrate or open an editor: their
 # arguments are checked by their own tests.
-LEFT_OUT = {("serve",), ("worker",), ("migrate",), ("mail-account", "test"), ("demo",)}
+LEFT_OUT = {
+    ("serve",),
+    ("worker",),
+    ("sync",),
+    ("migrate",),
+    ("mail-account", "test"),
+    ("demo",),
+}
 OPTIONS_LEFT_OUT = {"--edit"}
 # A prompt waits for a person: the password comes on standard input here.
 OPTIONS_ALWAYS = {("account", "password"): ["--password-stdin"]}

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from nextsteps.outreach.models import MailAccount
 from nextsteps.playbook.inbox import SNIPPET_CHARS, MailKind, Match, Proposal
 from nextsteps.tracker.models import Application, Contact, Event
 
@@ -77,3 +78,32 @@ class MatchedMail(models.Model):
     @property
     def match_is_strong(self) -> bool:
         return Match(self.match).strong
+
+
+class Folder(models.Model):
+    """How far the sync has read one folder of a user's mailbox: mail with a UID up
+    to `last_uid` has been read, as long as the folder's UIDVALIDITY is the same
+    (when the server changes it, the UIDs start again and the folder is read anew).
+
+    Only `inbox.sync` writes these rows."""
+
+    class Role(models.TextChoices):
+        INBOX = "inbox"
+        ALL_MAIL = "all"
+
+    account = models.ForeignKey(MailAccount, models.CASCADE, related_name="+")
+    role = models.CharField(max_length=8, choices=Role.choices)
+    # The mailbox and folder it was read in ("login@host", "INBOX"): new settings
+    # or a renamed folder mean a folder read anew.
+    mailbox = models.CharField(max_length=700)
+    name = models.CharField(max_length=1000)
+    uidvalidity = models.BigIntegerField()
+    last_uid = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["account", "role"], name="folder_role_per_account")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} up to UID {self.last_uid}"

@@ -81,6 +81,19 @@ def check_account(request: SignedInRequest) -> HttpResponse:
     return redirect("mail-account")
 
 
+@login_required
+@require_POST
+def disconnect_inbox(request: SignedInRequest) -> HttpResponse:
+    """Stop reading the user's mail, and forget what was read."""
+    from nextsteps.inbox.sync import disconnect_inbox as disconnect
+
+    if disconnect(request.user):
+        messages.success(
+            request, "Your inbox is no longer read, and what nextsteps kept of it is deleted."
+        )
+    return redirect("mail-account")
+
+
 def _page(
     request: SignedInRequest,
     account: MailAccount | None,

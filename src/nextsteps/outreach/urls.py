@@ -13,6 +13,11 @@ urlpatterns = [
     path("outbox/<int:message_id>/retry/", views.retry, name="message-retry"),
     path("settings/mail-account/check/", account_views.check_account, name="mail-account-check"),
     path("settings/mail-account/inbox/", account_views.inbox, name="mail-account-inbox"),
+    path(
+        "settings/mail-account/inbox/disconnect/",
+        account_views.disconnect_inbox,
+        name="mail-account-disconnect-inbox",
+    ),
     path("settings/mail-account/", account_views.mail_account, name="mail-account"),
     path("settings/messages/<slug:kind>/", views.message_template, name="message-template"),
 ]

@@ -283,14 +283,19 @@ def retry_message(owner: User, message_id: int, now: datetime | None = None) -> 
     return message
 
 
-def resolve_uncertain(owner: User, message_id: int, went_out: bool) -> Message:
-    """The user's answer for an uncertain message: it went out (found in their Sent
-    folder, or the employer answered it), or it did not."""
+def resolve_uncertain(
+    owner: User, message_id: int, went_out: bool, reason: str | None = None
+) -> Message:
+    """The answer for an uncertain message: it went out (the user found it in their
+    Sent folder, or the employer answered it, or the inbox sync found it there), or
+    it did not. `reason` says who answered; by default, the user."""
     message = message_of(owner, message_id)
+    if reason is None:
+        reason = "You said it went out." if went_out else "You said it did not go out."
     with transaction.atomic():
         resolved = Message.objects.filter(pk=message.pk, state=Message.State.UNCERTAIN).update(
             state=Message.State.SENT if went_out else Message.State.CANCELLED,
-            reason="You said it went out." if went_out else "You said it did not go out.",
+            reason=reason,
             sent_at=(message.claimed_at or message.send_at) if went_out else None,
         )
         if resolved and went_out:
