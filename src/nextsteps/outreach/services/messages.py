@@ -42,7 +42,7 @@ from nextsteps.playbook.sending import (
 )
 from nextsteps.playbook.timeline import Channel
 from nextsteps.tracker.models import Application, Contact, Event, NextStep
-from nextsteps.tracker.services import NotFound, record_event
+from nextsteps.tracker.services import NotFound, owned, record_event
 
 
 def _check_owner(owner: User, step: NextStep) -> None:
@@ -224,12 +224,9 @@ def queue_digest(
 
 
 def message_of(owner: User, message_id: int) -> Message:
-    try:
-        return Message.objects.select_related("application__company").get(
-            pk=message_id, owner=owner
-        )
-    except Message.DoesNotExist:
-        raise NotFound(f"There is no message {message_id}.") from None
+    return owned(
+        Message.objects.select_related("application__company"), owner, message_id, "message"
+    )
 
 
 def cancel_message(owner: User, message_id: int) -> Message:

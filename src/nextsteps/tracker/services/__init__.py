@@ -28,7 +28,7 @@ from nextsteps.tracker.services.contacts import (
     contact_of,
     link_contact,
 )
-from nextsteps.tracker.services.errors import NotFound, StepRefused
+from nextsteps.tracker.services.errors import NotFound, StepRefused, owned
 from nextsteps.tracker.services.events import (
     STOPS_MESSAGES,
     Recorded,
@@ -80,6 +80,7 @@ __all__ = [
     "link_contact",
     "moment_on",
     "open_steps",
+    "owned",
     "record_event",
     "replan",
     "replan_all",

@@ -22,15 +22,14 @@ from nextsteps.tracker.models import (
     Company,
 )
 from nextsteps.tracker.services.contacts import ContactDetails, new_contact
-from nextsteps.tracker.services.errors import NotFound
+from nextsteps.tracker.services.errors import owned
 from nextsteps.tracker.services.events import moment_on, record_event, replan
 
 
 def application_of(owner: User, application_id: int) -> Application:
-    try:
-        return Application.objects.select_related("company").get(pk=application_id, owner=owner)
-    except Application.DoesNotExist:
-        raise NotFound(f"There is no application {application_id}.") from None
+    return owned(
+        Application.objects.select_related("company"), owner, application_id, "application"
+    )
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from nextsteps.tracker.models import (
     Company,
     Contact,
 )
-from nextsteps.tracker.services.errors import NotFound
+from nextsteps.tracker.services.errors import NotFound, owned
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,7 @@ def company_named(owner_id: int, name: str) -> Company | None:
 
 
 def contact_of(owner: User, contact_id: int) -> Contact:
-    try:
-        return Contact.objects.select_related("company").get(pk=contact_id, owner=owner)
-    except Contact.DoesNotExist:
-        raise NotFound(f"There is no contact {contact_id}.") from None
+    return owned(Contact.objects.select_related("company"), owner, contact_id, "contact")
 
 
 @transaction.atomic

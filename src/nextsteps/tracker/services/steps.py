@@ -12,7 +12,7 @@ from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.step import COMPLETING_EVENT
 from nextsteps.tracker.models import SKIP_REASON, Application, NextStep
-from nextsteps.tracker.services.errors import NotFound, StepRefused
+from nextsteps.tracker.services.errors import StepRefused, owned
 from nextsteps.tracker.services.events import Recorded, record_event
 
 # Steps whose event needs more than a click: the interview's time and what was
@@ -23,10 +23,7 @@ NEEDS_A_FORM = frozenset(
 
 
 def step_of(owner: User, step_id: int) -> NextStep:
-    try:
-        return NextStep.objects.select_related("application__company").get(pk=step_id, owner=owner)
-    except NextStep.DoesNotExist:
-        raise NotFound(f"There is no step {step_id}.") from None
+    return owned(NextStep.objects.select_related("application__company"), owner, step_id, "step")
 
 
 def _lock_open(step: NextStep) -> NextStep:
