@@ -33,6 +33,7 @@ def test_the_wheel_installs_alone_and_serves(tmp_path: Path) -> None:
     carried = zipfile.ZipFile(wheel).namelist()
     for shipped in (
         "nextsteps/playbook/playbooks/seven-day.toml",
+        "nextsteps/playbook/phrases.toml",
         "nextsteps/web/templates/web/today.html",
         "nextsteps/reminders/templates/reminders/digest.txt",
         "nextsteps/outreach/templates/messages/thank_you.txt",

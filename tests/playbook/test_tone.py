@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from nextsteps.playbook import sources
+from nextsteps.playbook import phrases, sources
 from nextsteps.playbook.drafting import MessageKind
 from nextsteps.playbook.tone import Timing, check_tone
 
@@ -140,6 +140,13 @@ def test_a_phrase_flag_points_at_the_words_and_cites_the_article() -> None:
     assert apology.sources == (sources.HOW_TO_FOLLOW_UP,)
     assert body[question.start : question.end] == "Did I get the job"
     assert question.sources == (sources.DID_I_GET_THE_JOB,)
+
+
+def test_a_phrase_rule_that_cites_no_article_by_its_title_is_refused() -> None:
+    row = {"rule": "rude", "patterns": ["rude"], "message": "", "quote": ""}
+    assert phrases.parse_rule({**row, "sources": [sources.DONT_ASSUME]}, {}).sources
+    with pytest.raises(ValueError, match="cites no article called"):
+        phrases.parse_rule({**row, "sources": ["Don't Assume"]}, {})
 
 
 def test_the_subject_is_checked_too() -> None:
