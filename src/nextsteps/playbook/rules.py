@@ -26,6 +26,15 @@ from nextsteps.playbook.workdays import Workdays
 
 Rule = Callable[[Timeline, Playbook, Workdays], list[Step]]
 
+# What to do at the end of an interview (see prepare_interview); the calendar's
+# entry for the interview carries it too.
+INTERVIEW_CHECKLIST = (
+    "Before you leave, thank them for inviting you in and say you want the job. Ask what "
+    "the next steps are (instead of whether you got the job), when you can expect an "
+    "answer and when you should follow up, and get each interviewer's name and e-mail "
+    "address."
+)
+
 
 def prepare_interview(timeline: Timeline, playbook: Playbook, workdays: Workdays) -> list[Step]:
     """Plan what to do at the end of each interview still ahead. The checklist is for
@@ -45,10 +54,7 @@ def prepare_interview(timeline: Timeline, playbook: Playbook, workdays: Workdays
         ready_from = workdays.at(day - timedelta(days=playbook.prepare_days_before))
         why = (
             f"Your interview is on {day_label(day)} at {clock_label(interview.at, workdays)}. "
-            "Before you leave, thank them for inviting you in and say you want the job. Ask "
-            "what the next steps are (instead of whether you got the job), when you can "
-            "expect an answer and when you should follow up, and get each interviewer's "
-            "name and e-mail address."
+            f"{INTERVIEW_CHECKLIST}"
         )
         cited = (sources.BEST_PRACTICES, sources.DID_I_GET_THE_JOB, sources.FOUR_THINGS)
         ready = min(ready_from, interview.at)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from nextsteps.accounts.models import Profile
 from nextsteps.accounts.services import profile_of
 from nextsteps.playbook import EventKind, StepKind
+from nextsteps.playbook.rules import INTERVIEW_CHECKLIST
 from nextsteps.playbook.step import title
 from nextsteps.reminders.ics import Entry, calendar
 from nextsteps.reminders.models import CalendarFeed, new_token
@@ -26,11 +27,6 @@ INTERVIEW_LENGTH = timedelta(hours=1)
 REMIND_BEFORE_INTERVIEW = timedelta(hours=1)
 REMIND_BEFORE = {StepKind.THANK_YOU: timedelta(hours=3)}
 INTERVIEWS = (EventKind.INTERVIEW_SCHEDULED, EventKind.INTERVIEW_HELD)
-INTERVIEW_CHECKLIST = (
-    "Before you leave: thank them for inviting you in and say you want the job; ask what "
-    "the next steps are (not whether you got the job), when you can expect an answer and "
-    "when you should follow up; get each interviewer's name and e-mail address."
-)
 
 
 def feed_of(user: User) -> CalendarFeed:
