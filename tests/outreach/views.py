@@ -6,13 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpResponse
-from django.test import Client, override_settings
+from django.test import Client
 
 from tests.base import csrf_client
 from tests.outreach.base import OutreachTestCase
 
 
-@override_settings(ROOT_URLCONF="tests.outreach.urls")
 class ViewTestCase(OutreachTestCase):
     def setUp(self) -> None:
         super().setUp()
