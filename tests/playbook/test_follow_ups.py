@@ -150,43 +150,6 @@ def test_seven_day_follow_up(events: list[Event], day: date, attempt: int) -> No
     assert step.due == ENGLAND.at(day)
 
 
-HOLIDAY_CASES = [
-    pytest.param(
-        [held(nov(19))],
-        UNITED_STATES,
-        nov(27),
-        id="interview on the 19th -> the 26th is Thanksgiving -> the 27th",
-    ),
-    pytest.param(
-        [held(nov(24, month=8))],
-        ENGLAND,
-        nov(1, month=9),
-        id="a week later is the August bank holiday -> the Tuesday",
-    ),
-    pytest.param(
-        [held(nov(18, month=12))],
-        ENGLAND,
-        nov(29, month=12),
-        id="a week later is Christmas -> past Boxing Day and the weekend",
-    ),
-    pytest.param(
-        [held(nov(6))],
-        Workdays(ENGLAND.timezone, working_days=frozenset({6, 0, 1, 2, 3})),
-        nov(15),
-        id="a Sunday-to-Thursday week -> Friday the 13th is a day off -> Sunday",
-    ),
-]
-
-
-@pytest.mark.parametrize(("events", "workdays", "day"), HOLIDAY_CASES)
-def test_public_holidays_move_the_follow_up(
-    events: list[Event], workdays: Workdays, day: date
-) -> None:
-    step = only(StepKind.FOLLOW_UP, steps_for(*events, workdays=workdays))
-
-    assert local_day(step, workdays) == day
-
-
 def test_two_follow_ups_then_stop_and_move_on() -> None:
     steps = steps_for(held(nov(6)), followed_up(nov(13)), followed_up(nov(20)))
 
@@ -384,65 +347,90 @@ def test_the_call_they_asked_for_after_the_last_follow_up_is_the_last() -> None:
     assert local_day(only(StepKind.MOVE_ON, steps)) == nov(7, month=12)
 
 
-WHY_CASES = [
+# A day off moves the follow-up to the next working day, and its why says which.
+MOVED_CASES = [
+    pytest.param(
+        [held(nov(19), zone=UNITED_STATES.timezone)],
+        UNITED_STATES,
+        nov(27),
+        "7 days after your interview on Thu 19 Nov is Thanksgiving Day; the next working "
+        "day is Fri 27 Nov",
+        id="interview on the 19th -> the 26th is Thanksgiving -> the 27th",
+    ),
+    pytest.param(
+        [held(nov(24, month=8))],
+        ENGLAND,
+        nov(1, month=9),
+        "7 days after your interview on Mon 24 Aug is Late Summer Bank Holiday"
+        "; the next working day is Tue 1 Sep",
+        id="a week later is the August bank holiday -> the Tuesday",
+    ),
     pytest.param(
         [held(nov(18, month=12))],
         ENGLAND,
+        nov(29, month=12),
         "7 days after your interview on Fri 18 Dec is Christmas Day; the next working day "
-        "is Tue 29 Dec. ",
-        id="a week after the interview is Christmas Day -> the why says so",
+        "is Tue 29 Dec",
+        id="a week later is Christmas -> past Boxing Day and the weekend",
+    ),
+    pytest.param(
+        [held(nov(6))],
+        Workdays(ENGLAND.timezone, working_days=frozenset({6, 0, 1, 2, 3})),
+        nov(15),
+        "7 days after your interview on Fri 6 Nov is a Friday, not one of your working days"
+        "; the next working day is Sun 15 Nov",
+        id="a Sunday-to-Thursday week -> Friday the 13th is a day off -> Sunday",
     ),
     pytest.param(
         [held(nov(7))],
         ENGLAND,
+        nov(16),
         "7 days after your interview on Sat 7 Nov is a Saturday; the next working day is "
-        "Mon 16 Nov. ",
+        "Mon 16 Nov",
         id="a week after a Saturday interview -> the why says it is a Saturday",
-    ),
-    pytest.param(
-        [held(nov(19), zone=UNITED_STATES.timezone)],
-        UNITED_STATES,
-        "7 days after your interview on Thu 19 Nov is Thanksgiving Day; the next working "
-        "day is Fri 27 Nov. ",
-        id="a week later is Thanksgiving -> named",
     ),
     pytest.param(
         [held(nov(10), decision_by=nov(13))],
         ENGLAND,
-        "They said they would decide by Fri 13 Nov, and the day after is a Saturday; the "
-        "next working day is Mon 16 Nov. ",
+        nov(16),
+        "They said they would decide by Fri 13 Nov, and the day after is a Saturday"
+        "; the next working day is Mon 16 Nov",
         id="their date is a Friday -> the why says the weekend moved it",
     ),
     pytest.param(
         [held(nov(11, month=12)), followed_up(nov(18, month=12))],
         ENGLAND,
+        nov(29, month=12),
         "7 days after your follow-up on Fri 18 Dec is Christmas Day; the next working day "
-        "is Tue 29 Dec. ",
+        "is Tue 29 Dec",
         id="the second follow-up falls on Christmas Day -> the why says so",
     ),
     pytest.param(
         [held(nov(6), contact_on=nov(7))],
         ENGLAND,
-        "They asked you to get in touch on Sat 7 Nov, which is a Saturday; the next working "
-        "day is Mon 9 Nov. ",
+        nov(9),
+        "They asked you to get in touch on Sat 7 Nov, which is a Saturday"
+        "; the next working day is Mon 9 Nov",
         id="they asked for a Saturday -> the why says it moved",
     ),
     pytest.param(
         [held(nov(6))],
         ENGLAND,
-        "7 days after your interview on Fri 6 Nov. ",
+        nov(13),
+        "7 days after your interview on Fri 6 Nov",
         id="a working day -> nothing about the calendar",
     ),
 ]
 
 
-@pytest.mark.parametrize(("events", "workdays", "lead"), WHY_CASES)
-def test_the_why_names_the_holiday_or_weekend_that_moved_it(
-    events: list[Event], workdays: Workdays, lead: str
+@pytest.mark.parametrize(("events", "workdays", "day", "lead"), MOVED_CASES)
+def test_a_day_off_moves_the_follow_up_and_the_why_names_it(
+    events: list[Event], workdays: Workdays, day: date, lead: str
 ) -> None:
     step = only(StepKind.FOLLOW_UP, steps_for(*events, workdays=workdays))
 
-    assert step.why.startswith(lead)
+    assert local_day(step, workdays) == day
+    assert step.why.startswith(f"{lead}. ")
 
 
 def test_second_follow_up_asks_when_they_will_know_and_is_the_last() -> None:
