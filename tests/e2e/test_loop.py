@@ -6,6 +6,8 @@ a server that answers 550: the failure is said in words and the step stays open.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -84,75 +86,72 @@ def write_the_thank_you(page: Page, base: str, label: str, artifacts: Path) -> i
     return clicks
 
 
-@pytest.mark.parametrize(("label", "viewport"), VIEWPORTS)
-def test_a_thank_you_from_its_card_to_their_inbox(
-    browser: Any,
-    live_server: Any,
-    transactional_db: None,
-    settings: Any,
-    artifacts: Path,
-    label: str,
-    viewport: dict[str, int],
-) -> None:
+@dataclass(frozen=True)
+class Seeker:
+    """A job seeker's browser, in a timezone where it is midday, and the pages'
+    address, served as `nextsteps serve` serves them."""
+
+    page: Page
+    base: str
+    zone: str
+    viewport: str
+
+
+@pytest.fixture(params=VIEWPORTS, ids=[label for label, _ in VIEWPORTS])
+def seeker(
+    request: Any, browser: Any, live_server: Any, transactional_db: None, settings: Any
+) -> Iterator[Seeker]:
+    label, viewport = request.param
     zone = midday_zone()
     context = browser.new_context(viewport=viewport, timezone_id=zone)
-    page = context.new_page()
-    base = settings.LISTENING_ON = live_server.url  # as `nextsteps serve` would
+    settings.LISTENING_ON = live_server.url
+    try:
+        yield Seeker(context.new_page(), live_server.url, zone, label)
+    finally:
+        context.close()
+
+
+def test_a_thank_you_from_its_card_to_their_inbox(seeker: Seeker, artifacts: Path) -> None:
+    page, base, label = seeker.page, seeker.base, seeker.viewport
     with running_sink() as (sink, port):
-        application = walkthrough(zone, port)
-        try:
-            clicks = write_the_thank_you(page, base, label, artifacts)
-            assert clicks <= 3
-            worker.run_once()  # the thank-you (and the user's digest, if one is due)
-            (received,) = [r for r in sink.received if r.rcpt_to == ["jane@acme.example"]]
-            assert "Sam Seeker" in received.message.get_payload()
+        application = walkthrough(seeker.zone, port)
+        clicks = write_the_thank_you(page, base, label, artifacts)
+        assert clicks <= 3
+        worker.run_once()  # the thank-you (and the user's digest, if one is due)
+        (received,) = [r for r in sink.received if r.rcpt_to == ["jane@acme.example"]]
+        assert "Sam Seeker" in received.message.get_payload()
 
-            page.goto(base)
-            expect(page.locator(".card", has_text="Thank Acme")).to_have_count(0)
-            page.goto(f"{base}/applications/{application}/")
-            timeline = page.locator(".timeline li").first
-            expect(timeline).to_contain_text("Thank-you sent")
-            expect(timeline).to_contain_text("Sent by nextsteps.")
-            no_sideways_scroll(page)
-            page.screenshot(path=artifacts / f"loop-application-{label}.png", full_page=True)
-            timeline.get_by_role("link", name="Read the message").click()
-            expect(page.get_by_role("heading", level=1)).to_have_text("Thank-you to Jane Doe")
-            expect(page.locator(".letter")).to_contain_text("Sam Seeker")
-        finally:
-            context.close()
+    page.goto(base)
+    expect(page.locator(".card", has_text="Thank Acme")).to_have_count(0)
+    page.goto(f"{base}/applications/{application}/")
+    timeline = page.locator(".timeline li").first
+    expect(timeline).to_contain_text("Thank-you sent")
+    expect(timeline).to_contain_text("Sent by nextsteps.")
+    no_sideways_scroll(page)
+    page.screenshot(path=artifacts / f"loop-application-{label}.png", full_page=True)
+    timeline.get_by_role("link", name="Read the message").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank-you to Jane Doe")
+    expect(page.locator(".letter")).to_contain_text("Sam Seeker")
 
 
-@pytest.mark.parametrize(("label", "viewport"), VIEWPORTS)
 def test_a_refused_message_is_said_in_words_and_the_step_stays_open(
-    browser: Any,
-    live_server: Any,
-    transactional_db: None,
-    settings: Any,
-    artifacts: Path,
-    label: str,
-    viewport: dict[str, int],
+    seeker: Seeker, artifacts: Path
 ) -> None:
-    zone = midday_zone()
-    context = browser.new_context(viewport=viewport, timezone_id=zone)
-    page = context.new_page()
-    base = settings.LISTENING_ON = live_server.url  # as `nextsteps serve` would
+    page, base, label = seeker.page, seeker.base, seeker.viewport
     with running_sink(Sink(answers=["550 5.1.1 No such user here"])) as (_, port):
-        walkthrough(zone, port)
-        try:
-            write_the_thank_you(page, base, f"refused-{label}", artifacts)
-            worker.run_once()
-            assert Message.objects.get(kind="thank_you").state == Message.State.FAILED
+        walkthrough(seeker.zone, port)
+        write_the_thank_you(page, base, f"refused-{label}", artifacts)
+        worker.run_once()
+        assert Message.objects.get(kind="thank_you").state == Message.State.FAILED
 
-            page.goto(base)
-            card = page.locator(".card", has_text="Thank Acme for the Data Analyst interview")
-            expect(card).to_contain_text("Not sent")
-            expect(card).to_contain_text("No such user here")
-            expect(card.get_by_role("button", name="Retry")).to_be_visible()
-            expect(page.get_by_role("link", name="Outbox 1 needs you")).to_be_visible()
-            page.get_by_role("link", name="Outbox 1 needs you").click()
-            needs_you = page.locator("section", has=page.get_by_role("heading", name="Needs you"))
-            expect(needs_you).to_contain_text("No such user here")
-            no_sideways_scroll(page)
-            page.screenshot(path=artifacts / f"loop-outbox-{label}.png", full_page=True)
-        finally:
-            context.close()
+    page.goto(base)
+    card = page.locator(".card", has_text="Thank Acme for the Data Analyst interview")
+    expect(card).to_contain_text("Not sent")
+    expect(card).to_contain_text("No such user here")
+    expect(card.get_by_role("button", name="Retry")).to_be_visible()
+    expect(page.get_by_role("link", name="Outbox 1 needs you")).to_be_visible()
+    page.get_by_role("link", name="Outbox 1 needs you").click()
+    needs_you = page.locator("section", has=page.get_by_role("heading", name="Needs you"))
+    expect(needs_you).to_contain_text("No such user here")
+    no_sideways_scroll(page)
+    page.screenshot(path=artifacts / f"loop-outbox-{label}.png", full_page=True)
