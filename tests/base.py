@@ -21,6 +21,7 @@ from nextsteps.tracker import services
 from nextsteps.tracker.models import Application
 
 LONDON = ZoneInfo("Europe/London")
+INTERVIEW_DAY = date(2026, 11, 6)  # a Friday
 
 
 def csrf_client(user: User | None) -> Client:
@@ -62,6 +63,18 @@ class BaseTestCase(TestCase):
         moment = self.local(applied_on) if isinstance(applied_on, date) else None
         with once_it_happened(moment):
             return services.add_application(self.alice, company, role, **kwargs)  # type: ignore[arg-type]
+
+    def application_interviewed(self) -> Application:
+        """An application sent on Monday 26 October, its interview held on INTERVIEW_DAY
+        from 10:00 to 11:00."""
+        application = self.add(applied_on=date(2026, 10, 26))
+        self.log(
+            application,
+            EventKind.INTERVIEW_HELD,
+            self.local(INTERVIEW_DAY, 10),
+            end=self.local(INTERVIEW_DAY, 11),
+        )
+        return application
 
     def log(
         self, application: Application, kind: EventKind, at: datetime, **kwargs: object

@@ -10,22 +10,14 @@ import time_machine
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.tracker import services
 from nextsteps.tracker.models import Application, NextStep
-from tests.base import BaseTestCase
-
-INTERVIEW_DAY = date(2026, 11, 6)  # a Friday
+from tests.base import INTERVIEW_DAY, BaseTestCase
 
 
 class LapseTestCase(BaseTestCase):
     def setUp(self) -> None:
         super().setUp()
         self.pin_clock(self.local(INTERVIEW_DAY, 12))
-        self.application = self.add(applied_on=date(2026, 10, 26))
-        self.log(
-            self.application,
-            EventKind.INTERVIEW_HELD,
-            self.local(INTERVIEW_DAY, 10),
-            end=self.local(INTERVIEW_DAY, 11),
-        )
+        self.application = self.application_interviewed()
         self.thank_you = self.application.steps.get(kind=StepKind.THANK_YOU)
 
     def kinds_on(self, day: date) -> set[str]:

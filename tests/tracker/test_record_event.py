@@ -9,22 +9,14 @@ from nextsteps.playbook import EventKind, InvalidEvent, StepKind
 from nextsteps.playbook.timeline import Channel, Stage
 from nextsteps.tracker import services
 from nextsteps.tracker.models import Event, NextStep
-from tests.base import BaseTestCase
-
-INTERVIEW_DAY = date(2026, 11, 6)  # a Friday
+from tests.base import INTERVIEW_DAY, BaseTestCase
 
 
 class RecordEventTestCase(BaseTestCase):
     def setUp(self) -> None:
         super().setUp()
         self.pin_clock(self.local(INTERVIEW_DAY, 12))
-        self.application = self.add(applied_on=date(2026, 10, 26))
-        self.log(
-            self.application,
-            EventKind.INTERVIEW_HELD,
-            self.local(INTERVIEW_DAY, 10),
-            end=self.local(INTERVIEW_DAY, 11),
-        )
+        self.application = self.application_interviewed()
 
     def open_kinds(self) -> set[str]:
         return {s.kind for s in services.open_steps(self.application)}

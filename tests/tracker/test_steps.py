@@ -11,9 +11,7 @@ from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.tracker import services
 from nextsteps.tracker.models import Application, Contact, Event, NextStep
-from tests.base import BaseTestCase
-
-INTERVIEW_DAY = date(2026, 11, 6)  # a Friday
+from tests.base import INTERVIEW_DAY, BaseTestCase
 
 
 class StepTestCase(BaseTestCase):
@@ -21,13 +19,7 @@ class StepTestCase(BaseTestCase):
         super().setUp()
         # The Monday after: the thank-you (due Saturday) is still worth doing.
         self.pin_clock(self.local(date(2026, 11, 9), 12))
-        self.application = self.add(applied_on=date(2026, 10, 26))
-        self.log(
-            self.application,
-            EventKind.INTERVIEW_HELD,
-            self.local(INTERVIEW_DAY, 10),
-            end=self.local(INTERVIEW_DAY, 11),
-        )
+        self.application = self.application_interviewed()
 
     def step(self, kind: StepKind) -> NextStep:
         return self.application.steps.get(kind=kind, state=NextStep.State.OPEN)
