@@ -3,5 +3,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("nextsteps.reminders.urls")),
     path("", include("nextsteps.outreach.urls")),
+    path("", include("nextsteps.inbox.urls")),
     path("", include("nextsteps.web.urls")),
 ]

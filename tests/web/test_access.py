@@ -10,6 +10,7 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from nextsteps.inbox.models import MatchedMail
 from nextsteps.outreach.models import Message
 from nextsteps.playbook import EventKind
 from nextsteps.playbook.drafting import MessageKind
@@ -20,6 +21,7 @@ from tests.web.base import WebTestCase
 ACTIONS = {
     "calendar-rotate", "outbox-pause", "message-cancel", "message-resolve", "message-retry",
     "mail-account-check", "logout", "application-people", "application-temporary", "step-done",
+    "mail-confirm", "mail-dismiss", "mail-account-inbox",
 }  # fmt: skip
 # Pages for whoever has not signed in yet.
 SIGNED_OUT_PAGES = {"signup", "first-visit", "login"}
@@ -50,6 +52,7 @@ class AccessTestCase(WebTestCase):
             "contact_id": self.jane.id,
             "event_id": self.application.events.get(kind=EventKind.INTERVIEW_HELD).id,
             "message_id": self.cancelled_message().id,
+            "mail_id": self.matched_mail().id,
         }
         self.theirs()  # the outsider has things of his own
 
@@ -67,6 +70,21 @@ class AccessTestCase(WebTestCase):
             scheduled_at=moment,
             send_at=moment,
             send_by=moment,
+        )
+
+    def matched_mail(self) -> MatchedMail:
+        """A mail from the owner's inbox that waits for her."""
+        return MatchedMail.objects.create(
+            owner=self.alice,
+            application=self.application,
+            message_id="<reply@acme.test>",
+            from_address="bob@acme.test",
+            sent_at=self.now,
+            kind="reply",
+            match="company-domain",
+            proposal="reply",
+            state=MatchedMail.State.WAITING,
+            taken_at=self.now,
         )
 
     def urls(self) -> Iterator[tuple[str, str, bool]]:

@@ -4,8 +4,10 @@ web pages and the command line list what was matched and settle what waits."""
 from nextsteps.inbox.services.errors import Refused
 from nextsteps.inbox.services.settling import (
     NEEDS_A_DAY,
+    Glance,
     confirm,
     dismiss,
+    glance,
     inbox_of,
     mails_of,
     matched_mail_of,
@@ -16,9 +18,11 @@ from nextsteps.inbox.services.taking import take_in
 
 __all__ = [
     "NEEDS_A_DAY",
+    "Glance",
     "Refused",
     "confirm",
     "dismiss",
+    "glance",
     "inbox_of",
     "mails_of",
     "matched_mail_of",

@@ -3,7 +3,8 @@ records nothing; and forgetting every matched mail when the user disconnects."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -17,6 +18,7 @@ from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook.humandates import day_label
 from nextsteps.playbook.inbox import PROPOSED_EVENTS, Proposal
 from nextsteps.playbook.timeline import Channel
+from nextsteps.tracker.models import Application
 from nextsteps.tracker.services import NotFound, moment_on, record_event
 
 State = MatchedMail.State
@@ -123,6 +125,32 @@ def waiting_for(owner: User) -> QuerySet[MatchedMail]:
     )
 
 
+@dataclass(frozen=True)
+class Glance:
+    """What Today shows of the inbox: what waits (the newest `shown`, and how many
+    more), and what nextsteps did on its own lately."""
+
+    waiting: list[MatchedMail]
+    waiting_more: int
+    lately: list[MatchedMail]
+
+
+# What nextsteps did on its own shows on Today for this long.
+LATELY = timedelta(days=3)
+
+
+def glance(owner: User, now: datetime, shown: int) -> Glance:
+    """Three queries whatever the owner's mailbox holds."""
+    waiting = list(waiting_for(owner)[:shown])
+    more = MatchedMail.objects.filter(owner=owner, state=State.WAITING).count() - len(waiting)
+    lately = (
+        MatchedMail.objects.filter(owner=owner, state=State.ACTED, taken_at__gte=now - LATELY)
+        .select_related("application__company")
+        .order_by("-sent_at", "-id")[:shown]
+    )
+    return Glance(waiting, more, list(lately))
+
+
 def inbox_of(owner: User, limit: int = 50) -> list[MatchedMail]:
     """The owner's matched mail, what waits first, then the newest."""
     rows = MatchedMail.objects.filter(owner=owner).select_related("application__company")
@@ -131,13 +159,13 @@ def inbox_of(owner: User, limit: int = 50) -> list[MatchedMail]:
     return waiting + list(rest)
 
 
-def mails_of(application_id: int, owner: User) -> list[MatchedMail]:
-    """An application's matched mail, the newest first."""
-    return list(
-        MatchedMail.objects.filter(owner=owner, application_id=application_id).order_by(
-            "-sent_at", "-id"
-        )
-    )
+def mails_of(application: Application, limit: int = 50) -> list[MatchedMail]:
+    """An application's matched mail, what waits first, then the newest."""
+    rows = MatchedMail.objects.filter(application=application).order_by("-sent_at", "-id")
+    found = list(rows[:limit])
+    for row in found:
+        row.application = application
+    return sorted(found, key=lambda r: r.state != State.WAITING)
 
 
 def purge(owner: User) -> int:

@@ -11,6 +11,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from nextsteps.inbox import services as inbox
+from nextsteps.inbox.cards import mail_card
 from nextsteps.outreach.services import messages_on_timeline, step_sends
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.timeline import Culture
@@ -94,6 +96,7 @@ def render_page(
             events, sent, queries.missed_steps(application, now.now), now.zone, today
         ),
         "skipped": queries.skipped_steps(application),
+        "mails": [mail_card(m, now.zone, now.now) for m in inbox.mails_of(application)],
         "people": people,
         "person_form": bound if isinstance(bound, PersonForm) else person_form(request, people),
         "zone": now.zone,

@@ -11,6 +11,8 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from nextsteps.inbox import services as inbox
+from nextsteps.inbox.cards import mail_card
 from nextsteps.outreach.services import step_sends
 from nextsteps.tracker import services
 from nextsteps.web.cards import SHOWN, day_of
@@ -20,6 +22,8 @@ from nextsteps.web.views.first_visit import claimable
 # How far ahead "coming up" looks: far enough to show a follow-up a week out, even
 # when a weekend or a holiday moved it.
 COMING_UP_DAYS = 10
+# Mail from the inbox: what waits for the user, and what nextsteps did lately.
+MAILS_SHOWN = 5
 
 
 def today(request: HttpRequest) -> HttpResponse:
@@ -44,6 +48,7 @@ def _today(request: SignedInRequest) -> HttpResponse:
         request.user, now.profile, now.now, ahead_days=COMING_UP_DAYS, shown=SHOWN
     )
     monday = now.now.date() - timedelta(days=now.now.weekday())
+    mail = inbox.glance(request.user, now.now, MAILS_SHOWN)
     return render(
         request,
         "web/today.html",
@@ -51,5 +56,8 @@ def _today(request: SignedInRequest) -> HttpResponse:
             "day": day_of(glance, now.now, partial(step_sends, request.user)),
             "applied_this_week": services.applied_since(request.user, monday),
             "weekly_target": now.profile.weekly_target,
+            "mails_waiting": [mail_card(m, now.zone, now.now) for m in mail.waiting],
+            "mails_waiting_more": mail.waiting_more,
+            "mails_lately": [mail_card(m, now.zone, now.now) for m in mail.lately],
         },
     )

@@ -1,0 +1,67 @@
+"""What the inbox matched, on Today and on the application page: what waits with its
+Confirm and Dismiss, what nextsteps did on its own; never to another user."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.inbox import mails
+from tests.inbox.web import MONDAY_MAIL, InboxWebTestCase
+
+
+class TodayTests(InboxWebTestCase):
+    def test_today_shows_what_waits_and_what_was_done(self) -> None:
+        waiting = self.invitation()
+        self.taken_in(mails.reply(date=MONDAY_MAIL))
+        response = self.client.get(reverse("today"))
+        self.assertContains(response, "From your inbox")
+        self.assertContains(response, "An invitation to an interview on Thu 19 Nov?")
+        self.assertContains(response, f'action="{reverse("mail-confirm", args=[waiting.id])}"')
+        self.assertContains(response, f'action="{reverse("mail-dismiss", args=[waiting.id])}"')
+        self.assertContains(response, 'value="2026-11-19" required')
+        self.assertContains(response, "Recorded as their reply.")
+        self.assertContains(response, "Jane Doe")
+        self.assertContains(response, "Data Analyst at Acme")
+
+    def test_the_outsider_never_sees_the_owners_mail(self) -> None:
+        self.invitation()
+        bob = self.client_for(self.outsider)
+        response = bob.get(reverse("today"))
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "From your inbox")
+        self.assertNotContains(response, "Second interview")
+
+    def test_today_reads_the_inbox_in_a_constant_number_of_queries(self) -> None:
+        self.invitation()
+        before = self._queries_for_today()
+        for number in range(8):
+            sender = "bob@acme.example" if number % 2 else "jane@acme.example"
+            self.taken_in(
+                mails.reply(
+                    message_id=f"<more-{number}@acme.example>", sender=sender, date=MONDAY_MAIL
+                )
+            )
+        self.assertEqual(self._queries_for_today(), before)
+
+    def _queries_for_today(self) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.client.get(reverse("today")).status_code, 200)
+        return len(queries)
+
+
+class ApplicationPageTests(InboxWebTestCase):
+    def test_the_application_page_shows_its_mail(self) -> None:
+        row = self.invitation()
+        response = self.client.get(reverse("application", args=[self.application.id]))
+        self.assertContains(response, "From your inbox")
+        self.assertContains(response, "Second interview")
+        self.assertContains(response, "from the company&#x27;s domain")
+        self.assertContains(response, f'action="{reverse("mail-confirm", args=[row.id])}"')
+
+    def test_the_outsider_gets_404(self) -> None:
+        self.invitation()
+        bob = self.client_for(self.outsider)
+        response = bob.get(reverse("application", args=[self.application.id]))
+        self.assertEqual(response.status_code, 404)
