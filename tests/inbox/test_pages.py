@@ -45,6 +45,20 @@ class TodayTests(InboxWebTestCase):
             )
         self.assertEqual(self._queries_for_today(), before)
 
+    def test_today_shows_five_and_counts_the_rest(self) -> None:
+        for number in range(7):
+            self.taken_in(
+                mails.reply(
+                    message_id=f"<bob-{number}@acme.example>",
+                    sender="bob@acme.example",
+                    date=f"Mon, 16 Nov 2026 09:{10 + number}:00 +0000",
+                )
+            )
+        response = self.client.get(reverse("today"))
+        self.assertEqual(len(response.context["mails_waiting"]), 5)
+        self.assertContains(response, "2 more wait for you, each on its application's page.")
+        self.assertContains(response, '<span class="count">7</span>')
+
     def _queries_for_today(self) -> int:
         with CaptureQueriesContext(connection) as queries:
             self.assertEqual(self.client.get(reverse("today")).status_code, 200)

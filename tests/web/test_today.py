@@ -139,11 +139,11 @@ class TodayTestCase(WebTestCase):
     def test_the_number_of_queries_does_not_grow_with_applications(self) -> None:
         self.interviewed("First")
         self.client.get(reverse("today"))  # warms the playbook cache
-        with self.assertNumQueries(13):
+        with self.assertNumQueries(14):
             self.client.get(reverse("today"))
         for n in range(19):
             self.interviewed(f"Company {n}")
-        with self.assertNumQueries(13):
+        with self.assertNumQueries(14):
             response = self.client.get(reverse("today"))
         self.assertEqual(len(response.context["day"].today), TODAY_CARDS)
         self.assertEqual(response.context["day"].today_more, 40 - TODAY_CARDS)

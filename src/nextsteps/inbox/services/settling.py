@@ -8,7 +8,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from nextsteps.accounts.services import profile_of
 from nextsteps.inbox.models import MatchedMail
@@ -140,15 +141,26 @@ LATELY = timedelta(days=3)
 
 
 def glance(owner: User, now: datetime, shown: int) -> Glance:
-    """Three queries whatever the owner's mailbox holds."""
-    waiting = list(waiting_for(owner)[:shown])
-    more = MatchedMail.objects.filter(owner=owner, state=State.WAITING).count() - len(waiting)
-    lately = (
-        MatchedMail.objects.filter(owner=owner, state=State.ACTED, taken_at__gte=now - LATELY)
+    """One query whatever the owner's mailbox holds: the newest `shown` of what waits
+    and of what was done lately, each with how many there are."""
+    ordered = [F("sent_at").desc(), F("id").desc()]
+    rows = (
+        MatchedMail.objects.filter(owner=owner)
+        .filter(Q(state=State.WAITING) | Q(state=State.ACTED, taken_at__gte=now - LATELY))
+        .annotate(
+            place=Window(RowNumber(), partition_by=[F("state")], order_by=ordered),
+            of=Window(Count("id"), partition_by=[F("state")]),
+        )
+        .filter(place__lte=shown)
         .select_related("application__company")
-        .order_by("-sent_at", "-id")[:shown]
+        .order_by(*ordered)
     )
-    return Glance(waiting, more, list(lately))
+    waiting: list[MatchedMail] = []
+    lately: list[MatchedMail] = []
+    for row in rows:
+        (waiting if row.state == State.WAITING else lately).append(row)
+    more = waiting[0].of - len(waiting) if waiting else 0  # type: ignore[attr-defined]
+    return Glance(waiting, more, lately)
 
 
 def inbox_of(owner: User, limit: int = 50) -> list[MatchedMail]:
