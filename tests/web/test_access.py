@@ -21,7 +21,7 @@ from tests.web.base import WebTestCase
 ACTIONS = {
     "calendar-rotate", "outbox-pause", "message-cancel", "message-resolve", "message-retry",
     "mail-account-check", "logout", "application-people", "application-temporary", "step-done",
-    "mail-confirm", "mail-dismiss", "mail-account-inbox",
+    "mail-confirm", "mail-dismiss", "mail-account-inbox", "mail-account-disconnect-inbox",
 }  # fmt: skip
 # Pages for whoever has not signed in yet.
 SIGNED_OUT_PAGES = {"signup", "first-visit", "login"}
