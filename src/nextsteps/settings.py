@@ -139,10 +139,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Form fields rendered with Jinja2: the same markup as Django's templates, and the
-# Settings page (600 timezones in a select) in a twentieth of the time
-# (benchmarks/pages.py).
-FORM_RENDERER = "django.forms.renderers.Jinja2"
+# Form fields written by Python functions with the markup of Django's Jinja2
+# templates (which render the rest): the application page's quick forms cost less
+# than its cards (benchmarks/pages.py).
+FORM_RENDERER = "nextsteps.web.form_renderer.FormRenderer"
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
