@@ -19,11 +19,14 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from nextsteps.accounts.services import change_profile, create_account, profile_of
+from nextsteps.inbox.parsing import incoming_mail
+from nextsteps.inbox.services import take_in
 from nextsteps.outreach import services as outreach
 from nextsteps.playbook import Event, EventKind
 from nextsteps.tracker import services
 from tests.base import csrf_client
 from tests.fuzz.hostile import BUDGET, snapshot, text_or_bytes
+from tests.inbox import mails
 
 # Forms whose action reaches the network or ends the session being tested.
 ACTIONS_LEFT_OUT = {"/settings/mail-account/check/", "/logout/"}
@@ -103,6 +106,11 @@ class WebFormsFuzzTestCase(TestCase):
         outreach.set_mail_account(
             cls.user, outreach.AccountSettings("127.0.0.1", 2525, "none", "Me <me@example.com>")
         )
+        # An invitation from the company's domain waits on Today, with its day and time.
+        invitation = mails.reply(
+            sender="bob@acme.example", body="We would like to invite you to an interview."
+        )
+        take_in(cls.user, incoming_mail(invitation), timezone.now())
 
     def setUp(self) -> None:
         super().setUp()
