@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nextsteps.playbook.sending import (
     CannotSchedule,
@@ -251,3 +253,68 @@ class TestRecheck:
     def test_a_missed_window_cancels_and_says_so(self) -> None:
         verdict = recheck(facts(moment(nov(16), "10:00")))
         assert "window closed Sat 14 Nov 09:00" in verdict.cancel
+
+
+FRIDAY_NINE = moment(nov(13), "09:00")
+
+
+@pytest.mark.parametrize(
+    ("fields", "sends"),
+    [
+        ({"inbox_read_at": FRIDAY_NINE - timedelta(minutes=5)}, True),
+        ({"inbox_read_at": FRIDAY_NINE - timedelta(hours=23)}, True),
+        ({"inbox_read_at": FRIDAY_NINE - timedelta(hours=25)}, False),
+        ({"inbox_read_at": None}, False),
+        ({"inbox_read_at": None, "chases_an_answer": False}, True),
+        ({"inbox_read_at": None, "reads_inbox": False}, True),
+    ],
+    ids=[
+        "inbox read 5 minutes ago -> the follow-up goes",
+        "read 23 hours ago -> it goes",
+        "read 25 hours ago -> it waits",
+        "never read -> it waits",
+        "a thank-you chases no answer -> it goes",
+        "an inbox nextsteps does not read -> it goes",
+    ],
+)
+def test_a_follow_up_waits_while_the_inbox_is_unread_for_a_day(
+    fields: dict[str, object], sends: bool
+) -> None:
+    verdict = recheck(
+        facts(FRIDAY_NINE, **{"chases_an_answer": True, "reads_inbox": True, **fields})
+    )
+    assert verdict.send is sends
+    if not sends:
+        assert verdict.defer_to == FRIDAY_NINE + timedelta(minutes=30)
+        assert verdict.waiting.startswith("Waiting: nextsteps could not read your inbox")
+
+
+def test_an_inbox_unread_to_the_end_of_the_window_gives_the_follow_up_up() -> None:
+    stale = {
+        "chases_an_answer": True,
+        "reads_inbox": True,
+        "inbox_read_at": moment(nov(10), "09:00"),
+    }
+    verdict = recheck(facts(moment(nov(14), "08:45"), within_hours=False, **stale))
+    assert verdict.cancel == (
+        "Not sent: nextsteps could not read your inbox since Tue 10 Nov, so it cannot tell "
+        "whether they answered. Check your mail account."
+    )
+
+
+@given(
+    now=st.datetimes(min_value=datetime(2026, 11, 13, 9), max_value=datetime(2026, 11, 15, 9)),
+    read_ago=st.one_of(st.none(), st.timedeltas(timedelta(0), timedelta(days=30))),
+    within_hours=st.booleans(),
+)
+def test_no_follow_up_goes_on_an_inbox_unread_for_more_than_a_day(
+    now: datetime, read_ago: timedelta | None, within_hours: bool
+) -> None:
+    now = now.replace(tzinfo=ENGLAND.timezone)
+    read_at = None if read_ago is None else now - read_ago
+    verdict = recheck(
+        facts(now, within_hours=within_hours, chases_an_answer=True, reads_inbox=True,
+              inbox_read_at=read_at)
+    )  # fmt: skip
+    if read_at is None or now - read_at > timedelta(days=1):
+        assert not verdict.send

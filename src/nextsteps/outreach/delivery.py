@@ -21,7 +21,7 @@ from nextsteps.outreach.crypto import KeyMismatch
 from nextsteps.outreach.drafts import from_line
 from nextsteps.outreach.emails import CannotBuild, Letter, build_email, envelope_sender
 from nextsteps.outreach.models import MailAccount, Message
-from nextsteps.outreach.services import record_sending, server_of
+from nextsteps.outreach.services import CHASING, record_sending, server_of
 from nextsteps.playbook.sending import Recheck, SendingCalendar, recheck, retry_delay
 from nextsteps.playbook.step import has_lapsed
 from nextsteps.tracker.models import NextStep
@@ -35,15 +35,16 @@ def deliver(message: Message, worker_id: str) -> str:
     """Send a claimed message, or settle why not. Returns the state it ended in."""
     profile = profile_of(message.owner)
     calendar = profile.sending_calendar()
-    verdict = recheck(_fresh_facts(message, calendar, timezone.now()))
+    account = MailAccount.objects.filter(owner=message.owner).first()
+    verdict = recheck(_fresh_facts(message, calendar, timezone.now(), account))
     if verdict.cancel:
         outbox.settle(message, worker_id, State.CANCELLED, verdict.cancel)
         log.info("message %s cancelled before sending: %s", message.pk, verdict.cancel)
         return State.CANCELLED
     if verdict.defer_to is not None:
-        outbox.release(message, worker_id, verdict.defer_to, "Waiting for your working hours.")
+        waiting = verdict.waiting or "Waiting for your working hours."
+        outbox.release(message, worker_id, verdict.defer_to, waiting)
         return State.SCHEDULED
-    account = MailAccount.objects.filter(owner=message.owner).first()
     if account is None:
         outbox.settle(message, worker_id, State.FAILED, failures.no_account(message.is_digest))
         return State.FAILED
@@ -66,7 +67,9 @@ def deliver(message: Message, worker_id: str) -> str:
     return _settle(message, worker_id, outcome, calendar)
 
 
-def _fresh_facts(message: Message, calendar: SendingCalendar, now: datetime) -> Recheck:
+def _fresh_facts(
+    message: Message, calendar: SendingCalendar, now: datetime, account: MailAccount | None
+) -> Recheck:
     step = NextStep.objects.filter(pk=message.step_id).first() if message.step_id else None
     return Recheck(
         now=now,
@@ -84,6 +87,9 @@ def _fresh_facts(message: Message, calendar: SendingCalendar, now: datetime) -> 
         step_not_before=step.not_before if step else None,
         step_all_day=step.all_day if step else False,
         deadline=message.deadline,
+        chases_an_answer=message.kind in CHASING,
+        reads_inbox=account is not None and account.reads_inbox,
+        inbox_read_at=account.synced_at if account else None,
     )
 
 

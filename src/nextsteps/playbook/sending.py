@@ -23,6 +23,10 @@ LONGEST_RETRY = timedelta(hours=1)
 # A thank-you with no working moment left in its 24 hours goes this long after the
 # interview ended: the same evening, time enough to write it with a clear head.
 THANK_YOU_EVENING = timedelta(hours=1)
+# A message that chases an answer waits while the user's inbox has not been read
+# for this long: the answer may be in it. It is looked at again this often.
+STALE_INBOX = timedelta(days=1)
+STALE_INBOX_RETRY = timedelta(minutes=30)
 
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
@@ -221,15 +225,21 @@ class Recheck:
     step_not_before: datetime | None = None
     step_all_day: bool = False
     deadline: datetime | None = None
+    # A message that chases an answer, for a user whose inbox nextsteps reads: when
+    # it was last read (None: not yet).
+    chases_an_answer: bool = False
+    reads_inbox: bool = False
+    inbox_read_at: datetime | None = None
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """Send now; or cancel with a reason; or wait until `defer_to`."""
+    """Send now; or cancel with a reason; or wait until `defer_to`, for `waiting`."""
 
     send: bool = False
     cancel: str = ""
     defer_to: datetime | None = None
+    waiting: str = ""
 
 
 SEND = Verdict(send=True)
@@ -263,7 +273,29 @@ def recheck(facts: Recheck) -> Verdict:
         if _instant(next_open) > _instant(facts.send_by):
             return Verdict(cancel=_window_closed(facts.send_by, zone))
         return Verdict(defer_to=next_open)
+    if _inbox_is_stale(facts):
+        return _wait_for_the_inbox(facts, zone)
     return SEND
+
+
+def _inbox_is_stale(facts: Recheck) -> bool:
+    if not (facts.chases_an_answer and facts.reads_inbox):
+        return False
+    read_at = facts.inbox_read_at
+    return read_at is None or _instant(facts.now) > _instant(read_at + STALE_INBOX)
+
+
+def _wait_for_the_inbox(facts: Recheck, zone: tzinfo) -> Verdict:
+    """Never chase an employer who may have answered: until the inbox is read
+    again, wait, and past the sending window, give up and say why."""
+    since = ""
+    if facts.inbox_read_at is not None:
+        since = f" since {day_label(facts.inbox_read_at.astimezone(zone).date())}"
+    unread = f"nextsteps could not read your inbox{since}, so it cannot tell whether they answered"
+    retry = facts.now + STALE_INBOX_RETRY
+    if _instant(retry) > _instant(facts.send_by):
+        return Verdict(cancel=f"Not sent: {unread}. Check your mail account.")
+    return Verdict(defer_to=retry, waiting=f"Waiting: {unread} (see your mail account).")
 
 
 def _moved_later(facts: Recheck, not_before: datetime, zone: tzinfo) -> bool:
