@@ -29,6 +29,7 @@ class SyncCommandTestCase(SyncTestCase):
         self.assertEqual(MatchedMail.objects.count(), 1)
         self.assertEqual(self.sync_once(1).stdout, "Nothing new in your inbox.\n")
         self.assertEqual(MailAccount.objects.get().next_sync_at, self.local(MONDAY, 12, 6))
+        self.assertIn("inbox_read = today 12:01\n", self.show())
 
     def test_a_failure_is_one_line_and_exit_code_1(self) -> None:
         self.read_inbox(password="not-the-password")
@@ -36,6 +37,13 @@ class SyncCommandTestCase(SyncTestCase):
         self.assertEqual(said.returncode, 1)
         self.assertRegex(said.stdout, r"^Not read: localhost refused the login for \w+ \(.*\n$")
         self.assertNotIn("not-the-password", said.stdout + said.stderr)
+        shown = self.show()
+        self.assertIn("inbox_read = never\n", shown)
+        self.assertIn("inbox_problem = localhost refused the login for", shown)
+
+    def show(self) -> str:
+        with time_machine.travel(self.local(MONDAY, 12, 30), tick=False):
+            return run("mail-account", "show").stdout
 
     def test_without_an_inbox_it_says_how_to_connect_one(self) -> None:
         MailAccount.objects.update(imap_host="", next_sync_at=None)

@@ -161,6 +161,19 @@ def _print_account(account: Any) -> None:
     say(f"imap_username = {account.imap_login}")
     own = "its own" if account.imap_password_encrypted else "the SMTP one"
     say(f"imap_password = {own}")
+    say(f"inbox_read = {_when(account.owner, account.synced_at) if account.synced_at else 'never'}")
+    if account.sync_problem:
+        say(f"inbox_problem = {account.sync_problem}")
+
+
+def _when(user: Any, moment: Any) -> str:
+    from django.utils import timezone
+
+    from nextsteps.accounts.services import profile_of
+    from nextsteps.playbook.humandates import say_moment
+
+    zone = profile_of(user).zone
+    return say_moment(moment, zone, timezone.now().astimezone(zone).date())
 
 
 @cli.command(epilog=KIND_HELP)
