@@ -1,5 +1,5 @@
 """`nextsteps draft ID KIND` with --edit, --subject and --body-file: the text the user
-keeps is the message `send` sends and the web editor shows."""
+keeps is the message `send` sends and the web editor shows; --discard forgets it."""
 
 from __future__ import annotations
 
@@ -74,6 +74,27 @@ def test_only_the_subject_keeps_the_drafted_body(interviewed: Run) -> None:
     assert "[[your name]]" in printed
     interviewed("config", "set", "name", "Sam Seeker")
     assert interviewed("draft", "1", "thank_you").stdout.endswith("Sam Seeker\n")
+
+
+def test_discard_forgets_the_kept_text_and_drafts_afresh(interviewed: Run) -> None:
+    drafted = interviewed("draft", "1", "thank_you").stdout
+    interviewed("draft", "1", "thank_you", "--subject", "Thank you, Jane")
+    discarded = interviewed("draft", "1", "thank_you", "--discard")
+    assert discarded.stdout == (
+        "Forgot your thank-you for application 1: nextsteps drafts it afresh.\n"
+    )
+    assert not SavedDraft.objects.exists()
+    assert interviewed("draft", "1", "thank_you").stdout == drafted
+    again = interviewed("draft", "1", "thank_you", "--discard")
+    assert again.stdout.startswith("You kept no thank-you for application 1")
+
+
+def test_discard_goes_alone(interviewed: Run) -> None:
+    interviewed("draft", "1", "thank_you", "--subject", "Thank you, Jane")
+    result = interviewed("draft", "1", "thank_you", "--discard", "--subject", "Hi", check=False)
+    assert (result.returncode, result.stderr.count("\n")) == (2, 1)
+    assert "--discard forgets your text" in result.stderr
+    assert SavedDraft.objects.get().subject == "Thank you, Jane"
 
 
 def test_the_flags_of_the_kept_text_are_said(interviewed: Run) -> None:

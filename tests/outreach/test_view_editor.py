@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time_machine
+from django.http import HttpResponse
+from django.test import Client
 from django.urls import reverse
 
-from nextsteps.outreach.models import Message
+from nextsteps.outreach.models import Message, SavedDraft
 from nextsteps.playbook import StepKind
 from tests.outreach.base import INTERVIEW_DAY
 from tests.outreach.views import ViewTestCase
@@ -149,3 +151,59 @@ class EditorTestCase(ViewTestCase):
         self.mail_account(2525)
         self.assert_csrf_enforced(self.url, self.form(action="best"))
         self.assertFalse(Message.objects.exists())
+
+
+class SavedDraftTestCase(ViewTestCase):
+    """Save the draft: the text kept for the step's message, without sending it."""
+
+    BODY = "Dear Jane,\n\nThank you for the tour of the warehouse.\n\nAlice\n"
+
+    def setUp(self) -> None:
+        super().setUp()
+        traveller = time_machine.travel(self.local(INTERVIEW_DAY, 15), tick=False)
+        traveller.start()
+        self.addCleanup(traveller.stop)
+        self.url = reverse("message-editor", args=[self.step().id])
+
+    def save(self, client: Client, **fields: str) -> HttpResponse:
+        form = {"subject": "Thank you", "body": self.BODY, "action": "save", **fields}
+        return self.post(client, self.url, form)
+
+    def test_the_saved_text_is_shown_when_the_editor_opens_again(self) -> None:
+        self.mail_account(2525)
+        response = self.save(self.owner, next="/")
+        self.assertRedirects(response, f"{self.url}?next=%2F", fetch_redirect_response=False)
+        page = self.owner.get(self.url)
+        self.assertContains(page, "Thank you for the tour of the warehouse.")
+        self.assertContains(page, "This is the text you saved: sending sends it.")
+        self.assertFalse(Message.objects.exists())
+
+    def test_sending_then_sends_the_saved_text(self) -> None:
+        self.mail_account(2525)
+        self.save(self.owner)
+        self.assertIn("the tour of the warehouse", self.schedule().body)
+
+    def test_a_subject_with_a_line_break_is_not_saved(self) -> None:
+        response = self.save(self.owner, subject="Thank you\r\nBcc: x@example.com")
+        self.assertContains(response, "must be one line", status_code=400)
+        self.assertFalse(SavedDraft.objects.exists())
+
+    def test_discarding_brings_back_nextsteps_draft(self) -> None:
+        self.save(self.owner)
+        response = self.post(self.owner, self.url, {"action": "discard"})
+        self.assertRedirects(response, self.url, fetch_redirect_response=False)
+        page = self.owner.get(self.url)
+        self.assertNotContains(page, "the tour of the warehouse")
+        self.assertNotContains(page, "This is the text you saved")
+
+    def test_the_outsider_gets_404_and_saves_or_discards_nothing(self) -> None:
+        self.assertEqual(self.save(self.stranger).status_code, 404)
+        self.assertFalse(SavedDraft.objects.exists())
+        self.save(self.owner)
+        response = self.post(self.stranger, self.url, {"action": "discard"})
+        self.assertEqual(response.status_code, 404)
+        self.assertTrue(SavedDraft.objects.exists())
+
+    def test_csrf_is_enforced(self) -> None:
+        self.assert_csrf_enforced(self.url, {"subject": "Hi", "body": "Hi", "action": "save"})
+        self.assertFalse(SavedDraft.objects.exists())

@@ -188,12 +188,21 @@ def _when(user: Any, moment: Any) -> str:
     type=click.File(encoding="utf-8"),
     help="Keep this file's text as its body (- for standard input).",
 )
+@click.option(
+    "--discard", is_flag=True, help="Forget the text you kept for it: it is drafted afresh."
+)
 def draft(
-    application_id: int, kind: str, edit: bool, subject: str | None, body_file: TextIO | None
+    application_id: int,
+    kind: str,
+    edit: bool,
+    subject: str | None,
+    body_file: TextIO | None,
+    discard: bool,
 ) -> None:
     """Print the message for an open step: its subject, then its body; tone flags and
     blanks to fill go to standard error. With --edit, --subject or --body-file, keep
-    your text as the message instead: `send` sends it, the web editor shows it."""
+    your text as the message instead: `send` sends it, the web editor shows it;
+    --discard forgets it."""
     from django.utils import timezone
 
     from nextsteps.cli import output
@@ -202,6 +211,15 @@ def draft(
 
     user = current_user()
     step, message_kind = drafts.open_step_for(user, application_id, word_of(kind))
+    what = output.message_name(message_kind).lower()
+    if discard:
+        if edit or subject is not None or body_file is not None:
+            raise BadInput("--discard forgets your text: it goes without --edit, --subject "
+                           "and --body-file.")  # fmt: skip
+        kept = services.discard_draft(user, step, message_kind)
+        done = "Forgot your" if kept else "You kept no"
+        say(f"{done} {what} for application {application_id}: nextsteps drafts it afresh.")
+        return
     written = services.draft(user, step, message_kind, timezone.now())
     if not (edit or subject is not None or body_file is not None):
         say(as_text(written.subject, written.body), end="")
@@ -214,7 +232,6 @@ def draft(
     saved = services.save_draft(user, step, message_kind, new_subject, new_body, timezone.now())
     word = word_of_kind(message_kind)
     sends = f": nextsteps send {application_id} {word} sends it"
-    what = output.message_name(message_kind).lower()
     say(f"Saved your {what} for application {application_id}{sends if saved.emailed else ''}.")
     _report(saved)
 

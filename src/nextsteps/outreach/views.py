@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -86,6 +87,10 @@ def editor(request: SignedInRequest, step_id: int) -> HttpResponse:
         form = MessageForm(initial={"subject": draft.subject, "body": draft.body})
         return _editor_page(request, step, draft, form)
     action = request.POST.get("action", "check")
+    if action == "discard":
+        services.discard_draft(request.user, step, kind)
+        messages.success(request, "Your saved text is gone: this is nextsteps' draft again.")
+        return redirect(_editor_url(request, step, kind))
     form = MessageForm(request.POST, sending_at_a_chosen_time=action == "at")
     if not form.is_valid():
         draft = services.draft(request.user, step, kind, now)
@@ -93,6 +98,8 @@ def editor(request: SignedInRequest, step_id: int) -> HttpResponse:
     subject, body = form.cleaned_data["subject"], form.cleaned_data["body"]
     send_at = form.chosen_time(zone) if action == "at" else None
     draft = services.check_text(request.user, step, kind, subject, body, now, send_at)
+    if action == "save":
+        return _save_draft(request, step, kind, form, draft)
     if action not in SEND_BUTTONS:
         return _editor_page(request, step, draft, form)
     try:
@@ -106,6 +113,34 @@ def editor(request: SignedInRequest, step_id: int) -> HttpResponse:
     name = MESSAGE_NAMES[kind].capitalize()
     messages.success(request, f"{name} scheduled: {say_sending(message.send_at, zone, today)}")
     return redirect(back_to(request, reverse("application", args=[step.application_id])))
+
+
+def _editor_url(request: SignedInRequest, step: NextStep, kind: MessageKind) -> str:
+    """The editor again, for the same message and the same way back."""
+    query = {"kind": kind.value} if kind == MessageKind.CALL_SCRIPT else {}
+    back = back_to(request, "")
+    if back:
+        query["next"] = back
+    path = reverse("message-editor", args=[step.id])
+    return f"{path}?{urlencode(query)}" if query else path
+
+
+def _save_draft(
+    request: SignedInRequest,
+    step: NextStep,
+    kind: MessageKind,
+    form: MessageForm,
+    draft: drafts.Draft,
+) -> HttpResponse:
+    """Keep the text as typed: the editor shows it next time and sending sends it."""
+    subject, body = form.cleaned_data["subject"], form.cleaned_data["body"]
+    try:
+        services.save_draft(request.user, step, kind, subject, body, timezone.now())
+    except services.Refused as exc:
+        form.add_error(None, str(exc))
+        return _editor_page(request, step, draft, form, status=409)
+    messages.success(request, "Draft saved: it is here when you come back, and sending sends it.")
+    return redirect(_editor_url(request, step, kind))
 
 
 def _editor_page(

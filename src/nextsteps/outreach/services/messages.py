@@ -99,6 +99,14 @@ def save_draft(
     return drafts.draft_for_step(owner, step, kind, now)
 
 
+def discard_draft(owner: User, step: NextStep, kind: MessageKind) -> bool:
+    """Forget the user's saved text for the step's message, so that it is drafted
+    afresh. Returns whether there was one."""
+    _check_owner(owner, step)
+    deleted, _ = SavedDraft.objects.filter(owner=owner, step=step, kind=kind).delete()
+    return deleted > 0
+
+
 def schedule_message(
     owner: User,
     step: NextStep,
