@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.urls import reverse
 
+from nextsteps.outreach import services
 from nextsteps.outreach.models import Message
+from nextsteps.playbook import StepKind
 from tests.outreach.views import ViewTestCase
 
 
@@ -49,6 +53,22 @@ class OutboxTestCase(ViewTestCase):
         response = self.owner.get(reverse("outbox"))
         self.assertNotContains(response, "Needs you")
         self.assertNotContains(response, 'class="badge"')
+
+    def test_the_next_to_go_comes_first_then_the_latest_gone(self) -> None:
+        self.mail_account(2525)
+        for day in (2, 3):
+            digest = services.queue_digest(
+                self.alice, date(2026, 11, day), f"Digest {day}", "Steps", self.local(
+                    date(2026, 11, day), 8), self.local(date(2026, 11, day), 20)
+            )  # fmt: skip
+            assert digest is not None
+            Message.objects.filter(pk=digest.pk).update(state=Message.State.SENT)
+        later = self.schedule(StepKind.FOLLOW_UP, send_at=self.local(date(2026, 11, 12), 10))
+        sooner = self.schedule(StepKind.THANK_YOU)  # Thu 5 Nov 15:00
+        page = self.owner.get(reverse("outbox")).content.decode()
+        subjects = [sooner.subject, later.subject, "Digest 3", "Digest 2"]
+        places = [page.index(subject) for subject in subjects]
+        self.assertEqual(places, sorted(places), subjects)
 
     def test_nothing_yet_says_where_messages_come_from(self) -> None:
         response = self.owner.get(reverse("outbox"))

@@ -8,7 +8,7 @@ from datetime import date, datetime, tzinfo
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, When
 from django.utils import timezone
 
 from nextsteps.accounts.services import profile_of
@@ -312,12 +312,19 @@ def resolve_uncertain(
     return message
 
 
+# Messages still to go out: the outbox lists them first, the next to go at the top.
+_TO_GO = Q(state__in=[Message.State.SCHEDULED, Message.State.SENDING])
+
+
 def outbox_of(owner: User) -> list[Message]:
-    """The user's messages, the next to go first, then the most recent."""
+    """The user's messages: those still to go, the next first; then the rest, the
+    latest first."""
+    to_go = Case(When(_TO_GO, then="send_at"))
+    gone = Case(When(~_TO_GO, then="send_at"))
     return list(
         Message.objects.filter(owner=owner)
         .select_related("application__company")
-        .order_by("-send_at", "-id")
+        .order_by(to_go.asc(nulls_last=True), gone.desc(nulls_last=True), "-id")
     )
 
 
