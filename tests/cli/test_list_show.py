@@ -28,6 +28,21 @@ def test_show_prints_the_timeline_and_the_plan(nextsteps: Run) -> None:
     assert "Getting a Job" in text
 
 
+def test_show_lists_the_steps_nobody_did_in_time_among_the_events(nextsteps: Run) -> None:
+    application = new_id(nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-10-19"))
+    nextsteps("log", application, "interview", "--at", "2026-10-29 10:00")
+    lines = nextsteps("show", application).stdout.splitlines()
+    assert lines[1:7] == [
+        "Mon 19 Oct 09:00  Applied",
+        "Thu 29 Oct 10:00  Interview held",
+        "Sun 1 Nov 00:00   Missed: Reflect",
+        "    it was due Thu 29 Oct 09:00; it no longer helps now",
+        "Mon 2 Nov 11:00   Missed: Thank-you",
+        "    it was due Fri 30 Oct 11:00; it no longer helps now",
+    ]
+    assert "Follow-up" in lines[7]  # then the plan: what is still worth doing
+
+
 def test_each_line_fits_the_terminal_wide_characters_counted_twice(nextsteps: Run) -> None:
     nextsteps("add", "株式会社グローバル技術研究所", "データアナリスト兼エンジニア")
     nextsteps("add", "Acme", "Data Analyst", "--applied", "2026-10-26")

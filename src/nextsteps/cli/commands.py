@@ -283,7 +283,9 @@ def show(application_id: int) -> None:
     user = current_user()
     application = services.application_of(user, application_id)
     zone = profile_of(user).zone
-    output.print_timeline(application, list(application.events.order_by("at", "id")), zone)
+    events = list(application.events.order_by("at", "id"))
+    missed = services.missed_steps(application, now_in(zone))
+    output.print_timeline(application, events, missed, zone)
     show_plan(application, zone, verbose=True)
 
 

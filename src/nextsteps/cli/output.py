@@ -11,7 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from nextsteps.cli.terminal import fit, say, styled, visible
-from nextsteps.playbook.describe import event_details, event_name
+from nextsteps.playbook.describe import event_details, event_name, missed_details, missed_name
 from nextsteps.playbook.drafting import MessageKind, word_of_kind
 from nextsteps.playbook.humandates import say_day, say_due, say_moment
 from nextsteps.playbook.step import StepKind, is_overdue, step_name
@@ -163,18 +163,27 @@ def print_applications(rows: list[dict[str, Any]], today: date, zone: tzinfo) ->
         print_line(text + fit(what, room))
 
 
-def print_timeline(application: Application, events: list[Event], zone: tzinfo) -> None:
-    """The application, then one line per event (when, what), its details under it."""
+def print_timeline(
+    application: Application, events: list[Event], missed: list[NextStep], zone: tzinfo
+) -> None:
+    """The application, then one line per event and per step nobody did in time (when,
+    what), oldest first, the details under each."""
     today = datetime.now(zone).date()
     heading = visible(f"{application.role} at {application.company.name}")
     print(f"{styled(heading, HEADING)} ({application.stage})")
-    lines = []
+    dated = []
     for event in events:
         fact = event.as_planned()
         parts = [*event_details(fact, zone, today), event.note.strip()]
-        when = say_moment(event.at, zone, today)
         what = event_name(fact.kind, fact.channel, fact.official)
-        lines.append((when, what, "; ".join(part for part in parts if part)))
+        dated.append((event.at, what, "; ".join(part for part in parts if part)))
+    for step in missed:
+        what = missed_name(StepKind(step.kind), step.attempt)
+        dated.append((step.lapses_at or step.due, what, missed_details(step.due, zone, today)))
+    lines = [
+        (say_moment(moment, zone, today), what, details)
+        for moment, what, details in sorted(dated, key=lambda line: line[0])
+    ]
     when_width = max((len(when) for when, _, _ in lines), default=0)
     for when, what, details in lines:
         print_line(f"{when.ljust(when_width)}  {what}")

@@ -3,9 +3,10 @@ One table for the application page and the command line's timeline."""
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 
 from nextsteps.playbook.humandates import clock, say_day, say_moment
+from nextsteps.playbook.step import StepKind, step_name
 from nextsteps.playbook.timeline import Channel, Event, EventKind
 
 EVENT_NAMES: dict[EventKind, str] = {
@@ -67,3 +68,12 @@ def event_details(event: Event, zone: tzinfo, today: date) -> list[str]:
         )
         if value
     ]
+
+
+def missed_name(kind: StepKind, attempt: int | None = None) -> str:
+    """A step nobody did while it was worth doing: `Missed: Thank-you`."""
+    return f"Missed: {step_name(kind, attempt)}"
+
+
+def missed_details(due: datetime, zone: tzinfo, today: date) -> str:
+    return f"it was due {say_moment(due, zone, today)}; it no longer helps now"

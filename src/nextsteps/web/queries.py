@@ -135,11 +135,6 @@ def timeline(application: Application) -> list[Event]:
     return list(application.events.prefetch_related("contacts").order_by("-at", "-id"))
 
 
-def missed_steps(application: Application, now: datetime) -> list[NextStep]:
-    """Steps nobody did while they were worth doing, latest first."""
-    return list(application.steps.missed(now).order_by("-lapses_at", "-id"))
-
-
 def skipped_steps(application: Application) -> list[NextStep]:
     return list(
         application.steps.filter(state=NextStep.State.SKIPPED).order_by("-closed_at", "-id")

@@ -9,9 +9,8 @@ from datetime import date, tzinfo
 from django.urls import reverse
 
 from nextsteps.playbook import EventKind, StepKind
-from nextsteps.playbook.describe import event_details, event_name
+from nextsteps.playbook.describe import event_details, event_name, missed_details, missed_name
 from nextsteps.playbook.humandates import say_moment
-from nextsteps.playbook.step import step_name
 from nextsteps.tracker.models import Contact, Event, NextStep
 
 
@@ -57,11 +56,10 @@ def lines(
 
 
 def missed_line(step: NextStep, zone: tzinfo, today: date) -> Line:
-    lapsed = step.lapses_at or step.due
     return Line(
-        when=say_moment(lapsed, zone, today),
-        what=f"Missed: {step_name(StepKind(step.kind), step.attempt)}",
-        details=[f"it was due {say_moment(step.due, zone, today)}; it no longer helps now"],
+        when=say_moment(step.lapses_at or step.due, zone, today),
+        what=missed_name(StepKind(step.kind), step.attempt),
+        details=[missed_details(step.due, zone, today)],
         people=[],
         note="",
     )

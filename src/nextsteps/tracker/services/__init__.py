@@ -13,6 +13,7 @@ from nextsteps.tracker.services.agenda import (
     by_urgency,
     first_open_steps,
     has_active_applications,
+    missed_steps,
     open_steps,
     search_nudge,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "first_open_steps",
     "has_active_applications",
     "link_contact",
+    "missed_steps",
     "moment_on",
     "open_steps",
     "owned",

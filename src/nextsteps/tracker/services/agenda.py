@@ -190,6 +190,11 @@ def open_steps(application: Application, now: datetime | None = None) -> list[Ne
     return list(steps.order_by("due", "id"))
 
 
+def missed_steps(application: Application, now: datetime) -> list[NextStep]:
+    """The application's steps nobody did while they were worth doing, latest first."""
+    return list(application.steps.missed(now).order_by("-lapses_at", "-id"))
+
+
 def applied_since(owner: User, day: date) -> int:
     """How many applications the user has sent since `day` (their weekly target's count)."""
     return Application.objects.filter(owner=owner, applied_on__gte=day).count()

@@ -93,7 +93,7 @@ def render_page(
         "forms": forms,
         "open_form": open_form or ("reflection" if reflect_first else ""),
         "timeline": lines(
-            events, sent, queries.missed_steps(application, now.now), now.zone, today
+            events, sent, services.missed_steps(application, now.now), now.zone, today
         ),
         "skipped": queries.skipped_steps(application),
         "mails": [mail_card(m, now.zone, now.now) for m in inbox.mails_of(application)],
