@@ -79,3 +79,28 @@ class ApplicationPageTests(InboxWebTestCase):
         bob = self.client_for(self.outsider)
         response = bob.get(reverse("application", args=[self.application.id]))
         self.assertEqual(response.status_code, 404)
+
+
+class BounceFlagTests(InboxWebTestCase):
+    def bounce(self) -> None:
+        self.taken_in(mails.bounce(original_id="<unknown@example.com>", date=MONDAY_MAIL))
+
+    def test_the_contact_and_the_application_page_flag_the_address_until_it_changes(
+        self,
+    ) -> None:
+        self.bounce()
+        jane = self.application.contacts.get()
+        flag = "Mail to this address bounced today: check it."
+        self.assertContains(self.client.get(reverse("contact", args=[jane.id])), flag)
+        page = self.client.get(reverse("application", args=[self.application.id]))
+        self.assertContains(page, flag)
+        self.post(
+            reverse("contact", args=[jane.id]), {"name": "Jane Doe", "email": "jd@acme.example"}
+        )
+        self.assertNotContains(self.client.get(reverse("contact", args=[jane.id])), flag)
+
+    def test_the_outsider_gets_404_for_the_flagged_contact(self) -> None:
+        self.bounce()
+        jane = self.application.contacts.get()
+        bob = self.client_for(self.outsider)
+        self.assertEqual(bob.get(reverse("contact", args=[jane.id])).status_code, 404)

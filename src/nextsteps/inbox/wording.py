@@ -3,7 +3,7 @@ the user. One table each, for the command line and the pages alike."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, tzinfo
 
 from nextsteps.inbox.models import MatchedMail
 from nextsteps.playbook.humandates import say_day
@@ -63,3 +63,8 @@ def what_was_done(row: MatchedMail, today: date) -> str:
     if row.event_id is None:
         return "Not recorded: its date is not one nextsteps can plan with."
     return f"Recorded as their reply{_stopped(row.stopped)}."
+
+
+def bounced_here(when: datetime, zone: tzinfo, today: date) -> str:
+    """Beside a contact whose address a mail bounced from."""
+    return f"Mail to this address bounced {say_day(when.astimezone(zone).date(), today)}: check it."

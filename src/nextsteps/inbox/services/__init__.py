@@ -5,6 +5,7 @@ from nextsteps.inbox.services.errors import Refused
 from nextsteps.inbox.services.settling import (
     NEEDS_A_DAY,
     Glance,
+    bounced,
     confirm,
     dismiss,
     glance,
@@ -20,6 +21,7 @@ __all__ = [
     "NEEDS_A_DAY",
     "Glance",
     "Refused",
+    "bounced",
     "confirm",
     "dismiss",
     "glance",

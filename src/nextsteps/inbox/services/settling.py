@@ -3,8 +3,11 @@ records nothing; and forgetting every matched mail when the user disconnects."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import reduce
+from operator import or_
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -17,7 +20,7 @@ from nextsteps.inbox.services.errors import Refused
 from nextsteps.outreach.services import stop_messages
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook.humandates import day_label
-from nextsteps.playbook.inbox import PROPOSED_EVENTS, Proposal
+from nextsteps.playbook.inbox import PROPOSED_EVENTS, MailKind, Proposal
 from nextsteps.playbook.timeline import Channel
 from nextsteps.tracker.models import Application
 from nextsteps.tracker.services import NotFound, moment_on, record_event
@@ -178,6 +181,19 @@ def mails_of(application: Application, limit: int = 50) -> list[MatchedMail]:
     for row in found:
         row.application = application
     return sorted(found, key=lambda r: r.state != State.WAITING)
+
+
+def bounced(owner: User, addresses: Iterable[str]) -> dict[str, datetime]:
+    """Which of these addresses a mail bounced from, and when it last did (by lower-case
+    address): the flag shown beside a contact until their address is changed."""
+    wanted = [Q(bounced_address__iexact=a) for a in addresses if a]
+    if not wanted:
+        return {}
+    rows = MatchedMail.objects.filter(reduce(or_, wanted), owner=owner, kind=MailKind.BOUNCE)
+    found: dict[str, datetime] = {}
+    for address, sent_at in rows.order_by("sent_at").values_list("bounced_address", "sent_at"):
+        found[address.casefold()] = sent_at
+    return found
 
 
 def purge(owner: User) -> int:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from nextsteps.inbox import services as inbox
 from nextsteps.inbox.cards import mail_card
+from nextsteps.inbox.wording import bounced_here
 from nextsteps.outreach.services import messages_on_timeline, step_sends
 from nextsteps.playbook import StepKind
 from nextsteps.playbook.timeline import Culture
@@ -85,6 +86,7 @@ def render_page(
     today = now.now.date()
     sends = step_sends(request.user, [s.id for s in steps])
     people = list(application.contacts.order_by("name", "id"))
+    bounces = inbox.bounced(request.user, [p.email for p in people])
     events = queries.timeline(application)
     sent = messages_on_timeline(application, events)
     context: dict[str, Any] = {
@@ -98,6 +100,13 @@ def render_page(
         "skipped": queries.skipped_steps(application),
         "mails": [mail_card(m, now.zone, now.now) for m in inbox.mails_of(application)],
         "people": people,
+        # Each person, and the warning that mail to their address bounced, if it did.
+        "people_notes": [
+            (p, bounced_here(bounces[p.email.casefold()], now.zone, today))
+            if p.email.casefold() in bounces
+            else (p, "")
+            for p in people
+        ],
         "person_form": bound if isinstance(bound, PersonForm) else person_form(request, people),
         "zone": now.zone,
         "now": now.now,

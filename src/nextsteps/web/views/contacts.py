@@ -9,6 +9,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from nextsteps.inbox import services as inbox
+from nextsteps.inbox.wording import bounced_here
 from nextsteps.tracker import services
 from nextsteps.web import queries
 from nextsteps.web.forms import ContactForm
@@ -50,11 +52,14 @@ def edit(request: SignedInRequest, contact_id: int) -> HttpResponse:
         services.change_contact(contact, details, form.cleaned_data["company"])
         messages.success(request, f"Saved {details.name}.")
         return redirect(back_to(request, reverse("contacts")))
+    now = clock(request)
+    bounce = inbox.bounced(request.user, [contact.email]).get(contact.email.casefold())
     return render(
         request,
         "web/contact.html",
         {
             "contact": contact,
+            "bounced": bounced_here(bounce, now.zone, now.now.date()) if bounce else "",
             "form": form,
             "applications": contact.applications.select_related("company").order_by("-id"),
             "companies": queries.company_names(request.user),
