@@ -36,8 +36,10 @@ def bounce(
     original_id: str = "<sent-1@example.com>",
     message_id: str = "<bounce-1@mx.example.com>",
     date: str = "Thu, 12 Nov 2026 10:31:00 +0000",
+    action: str = "failed",
 ) -> bytes:
-    """A delivery status report (RFC 3464) returning the original's headers."""
+    """A delivery status report (RFC 3464) returning the original's headers; `action`
+    "delayed" is a delay warning, not a bounce."""
     return (
         "From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\r\n"
         "To: alice@example.com\r\n"
@@ -52,7 +54,7 @@ def bounce(
         "\r\n--B\r\nContent-Type: message/delivery-status\r\n\r\n"
         "Reporting-MTA: dns; mx.example.com\r\n\r\n"
         f"Final-Recipient: rfc822; {failed}\r\nOriginal-Recipient: rfc822;{failed}\r\n"
-        "Action: failed\r\nStatus: 5.1.1\r\n"
+        f"Action: {action}\r\nStatus: 5.1.1\r\n"
         "Diagnostic-Code: smtp; 550 5.1.1 <jane@acme.example>: User unknown\r\n"
         "\r\n--B\r\nContent-Type: text/rfc822-headers\r\n\r\n"
         "From: Alice Smith <alice@example.com>\r\nTo: Jane Doe <jane@acme.example>\r\n"

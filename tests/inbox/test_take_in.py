@@ -152,6 +152,14 @@ class BounceTests(InboxTestCase):
         )
         self.assertFalse(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).exists())
 
+    def test_a_delay_warning_is_not_taken_in_and_pauses_nothing(self) -> None:
+        follow_up = self.follow_up()
+        raw = mails.bounce(original_id=self.thank_you.message_id, action="delayed")
+        self.assertIsNone(self.take_in(raw, self.local(MONDAY, 11)))
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.state, Message.State.SCHEDULED)
+        self.assertFalse(self.application.events.filter(kind=EventKind.OUT_OF_OFFICE).exists())
+
     def test_a_bounce_for_a_contacts_address_without_the_original(self) -> None:
         other = self.add("Globex", "Analyst")
         contact = add_contact(self.alice, ContactDetails("Hank", "hank@globex.example"))

@@ -255,6 +255,27 @@ MATCH_CASES = [
         id="a bounce for a contact's address -> that contact's application",
     ),
     pytest.param(
+        mail(report_type="delivery-status", auto_submitted="auto-replied"),
+        [ACME],
+        7,
+        None,
+        id="a delivery delayed, about our message -> nothing, not an out-of-office",
+    ),
+    pytest.param(
+        mail(report_type="disposition-notification"),
+        [ACME],
+        None,
+        None,
+        id="a read receipt from a contact -> nothing",
+    ),
+    pytest.param(
+        mail(from_address="news@acme.example", precedence="bulk"),
+        [ACME],
+        None,
+        None,
+        id="the company's newsletter -> nothing to propose",
+    ),
+    pytest.param(
         mail(from_address="bob@acme.example", auto_submitted="auto-replied"),
         [ACME],
         None,

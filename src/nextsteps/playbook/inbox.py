@@ -301,6 +301,10 @@ def _within(domain: str, parents: Iterable[str]) -> bool:
     return any(domain == p or domain.endswith("." + p) for p in parents)
 
 
+def _bulk(mail: IncomingMail) -> bool:
+    return mail.precedence.casefold() in ("bulk", "list", "junk")
+
+
 def is_applicant_tracking(domain: str) -> bool:
     return _within(domain, words.APPLICANT_TRACKING)
 
@@ -322,7 +326,12 @@ def match(
     message nextsteps sent for it (`threaded`); it comes from (or, for a bounce, is
     about) one of its contacts; it comes from the company's domain; an
     applicant-tracking system sent it naming the company. `prospects` come in the
-    order to prefer among equals; a weak match considers only those under way."""
+    order to prefer among equals; a weak match considers only those under way.
+
+    A report that is not a bounce (a delivery delayed, a read receipt) means nothing,
+    and neither does a mailing list's or a newsletter's mail from the company."""
+    if mail.report_type and not is_bounce(mail):
+        return None
     if threaded is not None:
         return threaded, Match.THREAD
     senders = set(mail.failed_recipients) if is_bounce(mail) else {mail.from_address}
@@ -334,7 +343,7 @@ def match(
         return None  # only a strong match acts on these; nothing to propose
     under_way = [p for p in ordered if p.active]
     for prospect in under_way:
-        if mail.from_domain and _within(mail.from_domain, prospect.domains):
+        if mail.from_domain and _within(mail.from_domain, prospect.domains) and not _bulk(mail):
             return prospect.application_id, Match.COMPANY_DOMAIN
     if is_applicant_tracking(mail.from_domain):
         for prospect in under_way:
