@@ -33,6 +33,7 @@ class OutboxTestCase(ViewTestCase):
         response = self.owner.get(reverse("outbox"))
         self.assertContains(response, "Needs you")
         self.assertContains(response, "It went out")
+        self.assertContains(response, 'Outbox <span class="badge">1')
 
     def test_a_failure_is_said_in_words_and_counted_in_the_navigation(self) -> None:
         self.mail_account(2525)

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from nextsteps.outreach.services import needing_the_user
+from nextsteps.outreach.services import how_many_need_the_user
 
 
 def outbox(request: HttpRequest) -> dict[str, Any]:
@@ -16,4 +16,4 @@ def outbox(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"outbox_needs_you": SimpleLazyObject(lambda: needing_the_user(user).count())}
+    return {"outbox_needs_you": SimpleLazyObject(lambda: how_many_need_the_user(user))}

@@ -383,6 +383,16 @@ def needing_the_user(owner: User) -> QuerySet[Message]:
     )
 
 
+def how_many_need_the_user(owner: User) -> int:
+    """How many of `needing_the_user`: every page's navigation says it. Most users
+    have no failed or doubtful message, and asking that is a fraction of the cost
+    of building the whole question."""
+    troubled = (Message.State.UNCERTAIN, Message.State.FAILED)
+    if not Message.objects.filter(owner=owner, state__in=troubled).exists():
+        return 0
+    return needing_the_user(owner).count()
+
+
 # What sending a message means on the application's timeline.
 EVENT_OF_MESSAGE: dict[MessageKind, EventKind] = {
     MessageKind.THANK_YOU: EventKind.THANK_YOU_SENT,
