@@ -17,12 +17,39 @@ from nextsteps.playbook.humandates import say_due, say_moment
 from nextsteps.playbook.step import STEP_WORDS, is_overdue, title
 from nextsteps.tracker.models import Application, NextStep
 from nextsteps.tracker.services import NEEDS_A_FORM, Glance, can_start
+from nextsteps.web.paths import path_to
 
 # Steps done best with a form on the application page: (form, link text).
 FORMS: dict[StepKind, tuple[str, str]] = {
     StepKind.PREPARE_INTERVIEW: ("interview", "Log the interview"),
     StepKind.REFLECT: ("reflection", "Write down how it went"),
 }
+
+
+@dataclass(frozen=True)
+class StepPaths:
+    """Where a step's card leads: its application, its buttons, its message."""
+
+    application: str
+    done: str
+    skip: str
+    write_again: str
+    message: str = ""  # the step's message in the outbox, with its cancel and retry
+    cancel: str = ""
+    retry: str = ""
+
+
+def step_paths(step: NextStep, send: StepSend | None) -> StepPaths:
+    message = send.message_id if send else None
+    return StepPaths(
+        application=path_to("application", step.application_id),
+        done=path_to("step-done", step.id),
+        skip=path_to("step-skip", step.id),
+        write_again=path_to("message-editor", step.id),
+        message=path_to("message", message) if message else "",
+        cancel=path_to("message-cancel", message) if message else "",
+        retry=path_to("message-retry", message) if message else "",
+    )
 
 
 @dataclass(frozen=True)
@@ -40,6 +67,7 @@ class Card:
     action_label: str = ""
     send: StepSend | None = None  # the step's message in the outbox, if it has one
     message_status: str = ""  # what became of that message, in words
+    paths: StepPaths | None = None  # a step's (the nudge to keep applying has none)
 
     @property
     def needs_you(self) -> bool:
@@ -81,6 +109,7 @@ def card(step: NextStep, zone: tzinfo, now: datetime, send: StepSend | None = No
         action_label=action_label,
         send=send,
         message_status=send.sentence(zone, today) if send else "",
+        paths=step_paths(step, send),
     )
 
 
@@ -93,7 +122,7 @@ def _action(step: NextStep, kind: StepKind, send: StepSend | None) -> tuple[str,
     if message_kind is None:
         return "", ""
     if send is None:
-        return reverse("message-editor", args=[step.id]), f"Write the {MESSAGE_NAMES[message_kind]}"
+        return path_to("message-editor", step.id), f"Write the {MESSAGE_NAMES[message_kind]}"
     return "", ""
 
 
@@ -168,7 +197,7 @@ def day_of(
             Line(
                 when=say_moment(step.due, zone, day_today, step.all_day),
                 title=step.title(),
-                url=f"{reverse('application', args=[step.application_id])}#step-{step.id}",
+                url=f"{path_to('application', step.application_id)}#step-{step.id}",
             )
             for step in coming_up
         ],

@@ -17,6 +17,7 @@ from nextsteps.playbook import EventKind
 from nextsteps.playbook.timeline import Stage
 from nextsteps.tracker.models import Application, Company, Contact, Event, NextStep
 from nextsteps.tracker.services import first_open_steps
+from nextsteps.web.paths import path_to
 
 STAGES = list(Stage)
 
@@ -34,6 +35,10 @@ REACHING_OUT = (
 class Row:
     application: Application
     next_step: NextStep | None
+
+    @property
+    def url(self) -> str:
+        return path_to("application", self.application.id)
 
 
 def board(owner: User, shown: dict[Stage, int]) -> list[tuple[Stage, list[Row], int]]:

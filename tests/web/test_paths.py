@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.test import SimpleTestCase
+from django.urls import reverse, set_script_prefix
+
+from nextsteps.web.paths import path_to
+
+
+class PathsTestCase(SimpleTestCase):
+    def test_a_path_is_the_one_reverse_makes(self) -> None:
+        for name in ("application", "step-done", "step-skip", "message", "contact"):
+            for object_id in (1, 42, 9_999_999):
+                with self.subTest(name=name, object_id=object_id):
+                    self.assertEqual(path_to(name, object_id), reverse(name, args=[object_id]))
+
+    def test_under_a_prefix_the_path_starts_with_it(self) -> None:
+        set_script_prefix("/jobs/")
+        self.addCleanup(set_script_prefix, "/")
+        self.assertEqual(path_to("application", 7), "/jobs/applications/7/")
+        self.assertEqual(path_to("application", 7), reverse("application", args=[7]))
