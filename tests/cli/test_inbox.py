@@ -73,6 +73,7 @@ def test_the_list_shows_what_was_done_and_what_waits(inbox: tuple[Run, str]) -> 
     assert rows[0]["application_id"] == int(application)
     assert rows[1]["state"] == "acted"
     assert rows[1]["question"] is None
+    assert rows[1]["sources"] == ["Getting a Job – How to Follow Up After the Interview"]
 
 
 def test_confirm_records_the_proposed_event(inbox: tuple[Run, str]) -> None:

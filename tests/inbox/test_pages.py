@@ -22,6 +22,12 @@ class TodayTests(InboxWebTestCase):
         self.assertContains(response, f'action="{reverse("mail-dismiss", args=[waiting.id])}"')
         self.assertContains(response, 'value="2026-11-19" required')
         self.assertContains(response, "Recorded as their reply.")
+        self.assertContains(
+            response, "From <cite>Getting a Job – How to Follow Up After the Interview</cite>"
+        )
+        self.assertContains(
+            response, "From <cite>Four Things to Do After Your Job Interview</cite>"
+        )
         self.assertContains(response, "Jane Doe")
         self.assertContains(response, "Data Analyst at Acme")
 

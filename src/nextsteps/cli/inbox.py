@@ -50,7 +50,7 @@ def inbox(ctx: click.Context, as_json: bool) -> None:
 
 def _row(row: MatchedMail, zone: tzinfo, today: date) -> dict[str, Any]:
     from nextsteps.inbox.wording import HOW_MATCHED, question, what_was_done
-    from nextsteps.playbook.inbox import Match
+    from nextsteps.playbook.inbox import MailKind, Match, Proposal, sources_of
 
     waiting = row.state == row.State.WAITING
     return {
@@ -75,6 +75,9 @@ def _row(row: MatchedMail, zone: tzinfo, today: date) -> dict[str, Any]:
         "event_id": row.event_id,
         "done": what_was_done(row, today),
         "question": question(row, today) if waiting else None,
+        "sources": list(
+            sources_of(MailKind(row.kind), Proposal(row.proposal) if row.proposal else None)
+        ),
     }
 
 

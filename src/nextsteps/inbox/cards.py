@@ -10,7 +10,7 @@ from nextsteps.inbox.models import MatchedMail
 from nextsteps.inbox.services import NEEDS_A_DAY
 from nextsteps.inbox.wording import HOW_MATCHED, question, what_was_done
 from nextsteps.playbook.humandates import say_moment
-from nextsteps.playbook.inbox import Match, Proposal
+from nextsteps.playbook.inbox import MailKind, Match, Proposal, sources_of
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class MailCard:
     # An invitation is confirmed with the interview's day and time.
     asks_for_a_day: bool = False
     proposed_day: date | None = None
+    # The articles its reading follows.
+    sources: tuple[str, ...] = ()
 
 
 def mail_card(row: MatchedMail, zone: tzinfo, now: datetime) -> MailCard:
@@ -48,4 +50,5 @@ def mail_card(row: MatchedMail, zone: tzinfo, now: datetime) -> MailCard:
         question=question(row, today) if waiting else "",
         asks_for_a_day=waiting and Proposal(row.proposal) in NEEDS_A_DAY,
         proposed_day=row.proposed_day,
+        sources=sources_of(MailKind(row.kind), Proposal(row.proposal) if row.proposal else None),
     )

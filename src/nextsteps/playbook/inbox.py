@@ -238,20 +238,24 @@ def read_mail(mail: IncomingMail, written: date, pause_days: int) -> Meaning:
     if is_bounce(mail):
         return Meaning(MailKind.BOUNCE)
     if is_out_of_office(mail):
-        return Meaning(
-            MailKind.OUT_OF_OFFICE,
-            day=back_on(mail, written, pause_days),
-            sources=(sources.BEST_PRACTICES,),
-        )
+        back = back_on(mail, written, pause_days)
+        return Meaning(MailKind.OUT_OF_OFFICE, day=back, sources=sources_of(MailKind.OUT_OF_OFFICE))
     proposal = proposal_of(mail)
     if proposal is None:
         dated = dated_reply(mail, written)
-        if dated is not None:
-            return Meaning(MailKind.REPLY, dated[0], dated[1], (sources.HOW_TO_FOLLOW_UP,))
-        return Meaning(MailKind.REPLY, sources=(sources.HOW_TO_FOLLOW_UP,))
-    return Meaning(
-        MailKind.REPLY, proposal, first_day_ahead(mail, written), PROPOSAL_SOURCES[proposal]
-    )
+        proposal, day = dated if dated is not None else (None, None)
+    else:
+        day = first_day_ahead(mail, written)
+    return Meaning(MailKind.REPLY, proposal, day, sources_of(MailKind.REPLY, proposal))
+
+
+def sources_of(kind: MailKind, proposal: Proposal | None = None) -> tuple[str, ...]:
+    """The articles a mail's reading follows, for the pages to cite."""
+    if kind is MailKind.BOUNCE:
+        return ()
+    if kind is MailKind.OUT_OF_OFFICE:
+        return (sources.BEST_PRACTICES,)
+    return PROPOSAL_SOURCES[proposal or Proposal.REPLY]
 
 
 # Tried in this order: what settles an application first.
