@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "nextsteps.outreach",
     "nextsteps.reminders",
     "nextsteps.inbox",
+    "nextsteps.activities",
     "nextsteps.web",
 ]
 

@@ -15,7 +15,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     import click
 
     # Each module adds its subcommands to the one group.
-    from nextsteps.cli import account, commands, inbox, messages, reminders, syncs, web  # noqa: F401
+    from nextsteps.cli import (  # noqa: F401
+        account,
+        activities,
+        commands,
+        inbox,
+        messages,
+        reminders,
+        syncs,
+        web,
+    )
     from nextsteps.cli.app import cli
     from nextsteps.cli.parse import BadInput
     from nextsteps.cli.terminal import say
