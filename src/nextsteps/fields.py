@@ -203,6 +203,7 @@ _HOST_NAME = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*\.?$")
 class HostName:
     label: str
     max_length: int = 255
+    example: str = "smtp.example.com"
 
     def clean(self, value: str) -> str:
         text = Text(self.label, self.max_length, required=True).clean(value)
@@ -213,7 +214,7 @@ class HostName:
             if _HOST_NAME.match(text):
                 return text
             raise FieldRefused(
-                f"{self.label} must be a host name such as smtp.example.com, not {shown(text)}."
+                f"{self.label} must be a host name such as {self.example}, not {shown(text)}."
             ) from None
         return literal
 

@@ -54,7 +54,7 @@ class InboxSettingsTestCase(OutreachTestCase):
     def test_each_setting_is_refused_in_one_sentence_and_nothing_changes(self) -> None:
         self.connect(services.InboxSettings("imap.example.com"))
         refusals = {
-            "The IMAP server must be a host name such as smtp.example.com, not 'imap example'.": (
+            "The IMAP server must be a host name such as imap.example.com, not 'imap example'.": (
                 services.InboxSettings("imap example")
             ),
             "The IMAP port must be a whole number from 1 to 65,535, not 0.": (

@@ -137,7 +137,7 @@ def forget_inbox(owner: User) -> MailAccount | None:
     if account is None:
         return None
     blank = MailAccount(owner=owner)
-    for name in (
+    forgotten = [
         "imap_host",
         "imap_port",
         "imap_security",
@@ -147,9 +147,10 @@ def forget_inbox(owner: User) -> MailAccount | None:
         "synced_at",
         "sync_problem",
         "sync_failures",
-    ):
+    ]
+    for name in forgotten:
         setattr(account, name, getattr(blank, name))
-    account.save()
+    account.save(update_fields=forgotten)
     return account
 
 
