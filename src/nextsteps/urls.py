@@ -4,5 +4,6 @@ urlpatterns = [
     path("", include("nextsteps.reminders.urls")),
     path("", include("nextsteps.outreach.urls")),
     path("", include("nextsteps.inbox.urls")),
+    path("", include("nextsteps.activities.urls")),
     path("", include("nextsteps.web.urls")),
 ]

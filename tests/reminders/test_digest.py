@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from nextsteps import worker
 from nextsteps.accounts.services import change_profile, profile_of
+from nextsteps.activities.services import add_activity, complete_activity
 from nextsteps.outreach import services as outreach
 from nextsteps.outreach.models import DIGEST, MailAccount, Message
 from nextsteps.playbook import EventKind, StepKind
@@ -258,6 +259,15 @@ class ContentTestCase(DigestTestCase):
         self.assertIn("Follow-ups made: 1", review)
         self.assertIn("3 short of your target of 5", review)
         self.assertNotIn("LAST WEEK", self.compose(TUESDAY))
+
+    def test_the_monday_review_counts_the_activities_done_last_week(self) -> None:
+        """003's other habits count in the review: learning, networking, temporary work."""
+        with self.at(self.local(MONDAY, 8)):
+            course = add_activity(self.alice, "learning", "SQL course", every_days=1)
+            for day in (date(2026, 11, 15), date(2026, 11, 16), date(2026, 11, 22), MONDAY):
+                complete_activity(course, day)  # the first and the last are in other weeks
+        review = self.compose(MONDAY).split("LAST WEEK (Mon 16 Nov to Sun 22 Nov)")[1]
+        self.assertIn("Learning, networking and temporary work done: 2", review)
 
     def test_an_invitation_counts_in_the_week_it_came_not_the_week_of_its_interview(
         self,

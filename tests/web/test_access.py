@@ -10,6 +10,7 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from nextsteps.activities.services import add_activity
 from nextsteps.inbox.models import MatchedMail
 from nextsteps.outreach.models import Message
 from nextsteps.playbook import EventKind
@@ -22,6 +23,7 @@ ACTIONS = {
     "calendar-rotate", "outbox-pause", "message-cancel", "message-resolve", "message-retry",
     "mail-account-check", "logout", "application-people", "application-temporary", "step-done",
     "mail-confirm", "mail-dismiss", "mail-account-inbox", "mail-account-disconnect-inbox",
+    "activity-done", "activity-remove",
 }  # fmt: skip
 # Pages for whoever has not signed in yet.
 SIGNED_OUT_PAGES = {"signup", "first-visit", "login"}
@@ -53,6 +55,7 @@ class AccessTestCase(WebTestCase):
             "event_id": self.application.events.get(kind=EventKind.INTERVIEW_HELD).id,
             "message_id": self.cancelled_message().id,
             "mail_id": self.matched_mail().id,
+            "activity_id": add_activity(self.alice, "networking", "Jane", every_days=14).id,
         }
         self.theirs()  # the outsider has things of his own
 

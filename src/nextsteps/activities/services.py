@@ -14,7 +14,7 @@ from django.utils import timezone
 from nextsteps.accounts.services import profile_of
 from nextsteps.activities.models import DONE_ON, DUE_ON, EVERY_DAYS, WHAT, Activity, ActivityDone
 from nextsteps.fields import FieldRefused, shown
-from nextsteps.playbook.habits import ActivityKind, next_due
+from nextsteps.playbook.habits import HABITS, ActivityKind, next_due
 from nextsteps.tracker.services.errors import NotFound, owned
 
 
@@ -99,9 +99,11 @@ def kept_activities(owner: User) -> list[Kept]:
     return [k for k in planned if k.activity.due] + [k for k in planned if not k.activity.due]
 
 
-def due_activities(owner: User, day: date) -> list[Activity]:
-    """The activities for `day` or late, as Today lists them: one index range."""
-    return list(Activity.objects.filter(owner=owner, due__lte=day).order_by("due", "id"))
+def due_activities(owner: User, day: date, limit: int) -> list[Activity]:
+    """The first `limit` activities for `day` or late, the longest waiting first, as Today lists
+    them: one index range."""
+    due = Activity.objects.filter(owner=owner, due__lte=day).order_by("due", "id")
+    return list(due[:limit])
 
 
 def done_between(owner: User, first: date, last: date) -> list[ActivityDone]:
@@ -111,6 +113,23 @@ def done_between(owner: User, first: date, last: date) -> list[ActivityDone]:
         .select_related("activity")
         .order_by("on", "id")
     )
+
+
+def done_per_day(owner: User, first: date, last: date) -> dict[date, dict[str, int]]:
+    """How many times each kind of activity was done on each day from `first` to `last`
+    (both included), keyed by the kind's name ("Learning"): the weekly figures' count,
+    in one query."""
+    rows = (
+        ActivityDone.objects.filter(owner=owner, on__gte=first, on__lte=last)
+        .values("on", "activity__kind")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    per_day: dict[date, dict[str, int]] = {}
+    for row in rows:
+        name = HABITS[ActivityKind(row["activity__kind"])].name
+        per_day.setdefault(row["on"], {})[name] = row["count"]
+    return per_day
 
 
 def times_done_between(owner: User, first: date, last: date) -> int:
@@ -125,6 +144,7 @@ __all__ = [
     "add_activity",
     "complete_activity",
     "done_between",
+    "done_per_day",
     "due_activities",
     "kept_activities",
     "remove_activity",

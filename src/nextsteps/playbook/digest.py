@@ -128,7 +128,7 @@ def review_week(day: date) -> tuple[date, date]:
 
 @dataclass(frozen=True)
 class WeekReview:
-    """Last week in four numbers, against the weekly target of applications."""
+    """Last week in five numbers, against the weekly target of applications."""
 
     first_day: date
     last_day: date
@@ -137,6 +137,8 @@ class WeekReview:
     interviews: int
     answers: int
     follow_ups: int
+    # Learning, networking and temporary work done (003's other habits).
+    activities: int = 0
 
     @property
     def period(self) -> str:
@@ -144,7 +146,9 @@ class WeekReview:
 
     @property
     def anything_happened(self) -> bool:
-        return any((self.applications, self.interviews, self.answers, self.follow_ups))
+        return any(
+            (self.applications, self.interviews, self.answers, self.follow_ups, self.activities)
+        )
 
     def verdict(self) -> str:
         """One sentence on the applications against the target, with its source."""

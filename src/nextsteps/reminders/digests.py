@@ -20,6 +20,7 @@ from django.db.models import Count, Q
 from django.template.loader import render_to_string
 
 from nextsteps.accounts.models import Profile
+from nextsteps.activities.services import times_done_between
 from nextsteps.outreach.emails import envelope_sender
 from nextsteps.outreach.services import mail_account_of, queue_digest, step_sends
 from nextsteps.playbook import EventKind, Step
@@ -154,7 +155,7 @@ COUNTED = {
 
 
 def week_review(user: User, target: int, day: date, workdays: Workdays) -> WeekReview:
-    """Last week (Monday to Sunday on the user's calendar) in two queries."""
+    """Last week (Monday to Sunday on the user's calendar) in three queries."""
     first, last = review_week(day)
     start = workdays.at(first, datetime.min.time())
     end = workdays.at(last + timedelta(days=1), datetime.min.time())
@@ -179,6 +180,7 @@ def week_review(user: User, target: int, day: date, workdays: Workdays) -> WeekR
         last_day=last,
         applications=applications,
         target=target,
+        activities=times_done_between(user, first, last),
         **counts,
     )
 

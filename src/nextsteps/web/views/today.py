@@ -11,6 +11,8 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from nextsteps.activities import services as activities
+from nextsteps.activities.cards import activity_cards
 from nextsteps.inbox import services as inbox
 from nextsteps.inbox.cards import mail_card
 from nextsteps.outreach.services import step_sends
@@ -24,6 +26,8 @@ from nextsteps.web.views.first_visit import claimable
 COMING_UP_DAYS = 10
 # Mail from the inbox: what waits for the user, and what nextsteps did lately.
 MAILS_SHOWN = 5
+# Activities due (learning, networking, temporary work); the rest wait on their page.
+ACTIVITIES_SHOWN = 5
 
 
 def today(request: HttpRequest) -> HttpResponse:
@@ -59,5 +63,10 @@ def _today(request: SignedInRequest) -> HttpResponse:
             "mails_waiting": [mail_card(m, now.zone, now.now) for m in mail.waiting],
             "mails_waiting_more": mail.waiting_more,
             "mails_lately": [mail_card(m, now.zone, now.now) for m in mail.lately],
+            "activities_due": activity_cards(
+                activities.due_activities(request.user, now.now.date(), ACTIVITIES_SHOWN + 1),
+                now.now.date(),
+            ),
+            "activities_shown": ACTIVITIES_SHOWN,
         },
     )
