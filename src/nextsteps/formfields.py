@@ -3,6 +3,7 @@ what was typed with the very rule the service applies, and show its sentence."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Protocol
 
@@ -53,3 +54,38 @@ def clean_day(rule: Day, day: date | None, today: date) -> date | None:
         return rule.clean(day, today)
     except FieldRefused as exc:
         raise forms.ValidationError(str(exc)) from None
+
+
+# What may name one of the user's rows: a number a 64-bit id can hold on every
+# database. Anything else is refused as an unknown choice before any query.
+ROW_ID = re.compile(r"[1-9][0-9]{0,17}")
+
+
+def _row_ids(values: Any) -> list[str]:
+    return [str(v) for v in values if v not in (None, "")]
+
+
+class RowChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """One of the user's rows, by id."""
+
+    def to_python(self, value: Any) -> Any:
+        if any(not ROW_ID.fullmatch(v) for v in _row_ids([value])):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class RowChoicesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Some of the user's rows, by id."""
+
+    def clean(self, value: Any) -> Any:
+        values = value if isinstance(value, list | tuple) else [value]
+        for pk in _row_ids(values):
+            if not ROW_ID.fullmatch(pk):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super().clean(value)

@@ -101,6 +101,13 @@ class AddPersonTestCase(WebTestCase):
         self.assertEqual(response.status_code, 400)
         self.assertFalse(application.contacts.exists())
 
+    def test_a_known_person_who_is_no_row_at_all_is_refused(self) -> None:
+        application = self.add()
+        url = reverse("application-people", args=[application.id])
+        response = self.post(url, {"person-known": "99999999999999999999"})
+        self.assertContains(response, "not one of the available choices", status_code=400)
+        self.assertFalse(application.contacts.exists())
+
 
 class MissedStepsTestCase(WebTestCase):
     now = WebTestCase.now.replace(day=20)

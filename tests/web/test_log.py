@@ -74,6 +74,14 @@ class LogTestCase(WebTestCase):
         self.assert_refused(response, "The end must be after the start.")
         self.assertFalse(Contact.objects.exists())
 
+    def test_an_interviewer_who_is_no_row_at_all_is_refused_in_a_sentence(self) -> None:
+        for pk in ("99999999999999999999", "-1", "jane"):
+            with self.subTest(pk=pk):
+                response = self.record(
+                    "interview", day="2026-11-16", time="09:00", interviewers=[pk]
+                )
+                self.assert_refused(response, "is not one of the available choices")
+
     def test_a_new_interviewer_needs_a_name(self) -> None:
         response = self.record("interview", day="2026-11-16", time="09:00", new_email="x@y.test")
         self.assert_refused(response, "Give the new person")

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from django import forms
 
-from nextsteps.formfields import RuleField
+from nextsteps.formfields import RowChoicesField, RuleField
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, InvalidEvent
 from nextsteps.playbook.describe import CHANNEL_WORDS, EVENT_NAMES
@@ -81,7 +81,7 @@ class InterviewHeldForm(EventForm):
 
     time = forms.TimeField(widget=CLOCK, label="Started at")
     end = forms.TimeField(widget=CLOCK, required=False, label="Ended at")
-    interviewers = forms.ModelMultipleChoiceField(
+    interviewers = RowChoicesField(
         queryset=Contact.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

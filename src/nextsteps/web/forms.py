@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from markupsafe import escape
 
 from nextsteps.accounts.models import NAME
-from nextsteps.formfields import RuleField, clean_day
+from nextsteps.formfields import RowChoiceField, RuleField, clean_day
 from nextsteps.playbook.timeline import Culture
 from nextsteps.tracker.models import (
     APPLIED_ON,
@@ -190,7 +190,7 @@ class ContactForm(PersonFields):
 class PersonForm(PersonFields):
     """Someone new at the application's company, or a contact the user already has."""
 
-    known = forms.ModelChoiceField(
+    known = RowChoiceField(
         queryset=Contact.objects.none(), required=False, label="Someone you already know"
     )
     field_order = ["known", "name", "title", "email", "phone"]
