@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "nextsteps.reminders",
     "nextsteps.inbox",
     "nextsteps.activities",
+    "nextsteps.insights",
     "nextsteps.web",
 ]
 

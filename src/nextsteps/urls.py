@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("nextsteps.outreach.urls")),
     path("", include("nextsteps.inbox.urls")),
     path("", include("nextsteps.activities.urls")),
+    path("", include("nextsteps.insights.urls")),
     path("", include("nextsteps.web.urls")),
 ]

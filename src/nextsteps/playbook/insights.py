@@ -325,7 +325,7 @@ def figures(
     facts: Iterable[Fact],
     target: int,
     now: datetime,
-    week_count: int = 12,
+    week_count: int = 8,
     activities_per_day: Mapping[date, Mapping[str, int]] | None = None,
 ) -> Figures:
     """All the figures of the insights page and `nextsteps stats`."""

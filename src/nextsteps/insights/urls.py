@@ -1,0 +1,5 @@
+from django.urls import path
+
+from nextsteps.insights import views
+
+urlpatterns = [path("insights/", views.insights, name="insights")]
