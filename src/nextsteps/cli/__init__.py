@@ -22,6 +22,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         inbox,
         messages,
         reminders,
+        stats,
         syncs,
         web,
     )
