@@ -103,6 +103,8 @@ def busy_search() -> Search:
         outreach.AccountSettings(
             host="127.0.0.1", port=2525, security="none", from_address="sam@example.com"
         ),
+        # The mail account page with its inbox connected: its status and Disconnect.
+        inbox=outreach.InboxSettings("imap.example.com", username="sam@example.com"),
     )
     thank_you = step(user, "Copperleaf Foods", StepKind.THANK_YOU)
     scheduled = schedule(user, thank_you)
