@@ -69,6 +69,17 @@ def test_encoded_words_and_latin_1() -> None:
     assert mail.text == "Ich bin bis zum 20.11. abwesend. Grüße"
 
 
+def test_raw_utf8_headers_and_unknown_charsets() -> None:
+    raw = (
+        "From: Zoë Müller <zoe@firma.example>\r\nSubject: Grüße aus Köln\r\n"
+        "Message-ID: <u@firma.example>\r\n\r\nHallo\r\n"
+    ).encode()
+    mail = incoming_mail(raw, ARRIVED)
+    assert (mail.from_name, mail.subject) == ("Zoë Müller", "Grüße aus Köln")
+    unknown = b"From: a@b.example\r\nSubject: =?x-unknown?q?Hallo?=\r\n\r\nHi\r\n"
+    assert incoming_mail(unknown, ARRIVED).subject == "=?x-unknown?q?Hallo?="
+
+
 def test_html_only_mail_gives_its_words_without_tags() -> None:
     raw = (
         b"From: jobs@acme.example\r\nMessage-ID: <h@acme.example>\r\n"

@@ -3,9 +3,16 @@ mail is not kept, and the same mail twice does nothing new."""
 
 from __future__ import annotations
 
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from nextsteps.inbox import services
 from nextsteps.inbox.models import MatchedMail
+from nextsteps.inbox.parsing import incoming_mail
 from nextsteps.outreach.models import Message
 from nextsteps.playbook import EventKind, StepKind
+from nextsteps.playbook.inbox import IncomingMail
 from nextsteps.tracker.models import Event, NextStep
 from nextsteps.tracker.services import ContactDetails, add_contact, link_contact
 from tests.inbox import mails
@@ -168,3 +175,37 @@ class BounceTests(InboxTestCase):
         kept = self.take_in(raw, self.local(THURSDAY, 11))
         assert kept is not None
         self.assertEqual((kept.application, kept.match), (other, "contact"))
+
+
+class BatchTests(InboxTestCase):
+    def test_a_batch_is_taken_in_mail_by_mail_in_order(self) -> None:
+        reply = mails.reply(in_reply_to=self.thank_you.message_id, date=MONDAY_MAIL)
+        news = mails.reply(message_id="<n@shop.example>", sender="news@shop.example")
+        batch = [incoming_mail(r) for r in (news, reply, reply)]
+        with time_machine.travel(self.local(MONDAY, 11), tick=False):
+            found = services.take_in_many(self.alice, batch, self.local(MONDAY, 11))
+        self.assertIsNone(found[0])
+        assert found[1] is not None
+        self.assertEqual(found[1], found[2])
+        self.assertEqual(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).count(), 1)
+
+    def test_mail_that_can_match_nothing_costs_no_query_of_its_own(self) -> None:
+        def batch(size: int) -> list[IncomingMail]:
+            return [
+                incoming_mail(
+                    mails.reply(
+                        message_id=f"<n{i}@shop.example>",
+                        sender=f"news@shop{i}.example",
+                        in_reply_to=f"<x{i}@elsewhere.example>",
+                    )
+                )
+                for i in range(size)
+            ]
+
+        now = self.local(MONDAY, 11)
+        with CaptureQueriesContext(connection) as few:
+            services.take_in_many(self.alice, batch(2), now)
+        with CaptureQueriesContext(connection) as many:
+            services.take_in_many(self.alice, batch(100), now)
+        self.assertEqual(len(many), len(few))
+        self.assertFalse(MatchedMail.objects.exists())

@@ -16,6 +16,7 @@ from nextsteps.playbook.inbox import (
     MailKind,
     Match,
     Prospect,
+    could_match,
     is_out_of_office,
     match,
     read_mail,
@@ -150,3 +151,13 @@ def test_a_match_never_leans_on_less_than_it_found(
         assert any(p.active for p in chosen)
         assert mail.report_type == "" or not mail.failed_recipients
         assert not is_out_of_office(mail)
+
+
+@settings(max_examples=150, deadline=None)
+@given(mails(), PROSPECTS)
+def test_the_cheap_test_never_loses_a_match(mail: IncomingMail, prospects: list[Prospect]) -> None:
+    """A mail the database is spared (no thread of ours) matches nothing anyway."""
+    addresses = frozenset().union(*(p.addresses for p in prospects))
+    domains = frozenset().union(*(p.domains for p in prospects))
+    if not could_match(mail, addresses, domains):
+        assert match(mail, prospects) is None

@@ -7,12 +7,13 @@ may stop a sync, so nothing here raises on what a mail holds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import re
-import unicodedata
 from datetime import UTC, datetime
 from email import policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser, BytesParser, HeaderParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
@@ -54,42 +55,67 @@ def incoming_mail(raw: bytes, received_at: datetime | None = None) -> IncomingMa
         message = BytesParser(policy=policy.default).parsebytes(head)
     except PARSER_ERRORS:
         message = BytesHeaderParser(policy=policy.default).parsebytes(head)
+    headers = Headers(message)
     report_type = _report_type(message)
     return IncomingMail(
-        message_id=_message_id(message, raw),
-        sent_at=_sent_at(message, received_at),
-        from_address=_address(_header(message, "From")),
-        from_name=_name(_header(message, "From")),
-        to_addresses=_addresses(message, "To", "Cc"),
-        subject=_header(message, "Subject"),
-        in_reply_to=_first_id(_header(message, "In-Reply-To")),
-        references=tuple(MESSAGE_ID.findall(_header(message, "References")))[-MAX_ADDRESSES:],
-        auto_submitted=_header(message, "Auto-Submitted"),
-        x_autoreply=_header(message, "X-Autoreply"),
-        x_autorespond=_header(message, "X-Autorespond"),
-        precedence=_header(message, "Precedence"),
+        message_id=_message_id(headers, raw),
+        sent_at=_sent_at(headers, received_at),
+        from_address=_address(headers.raw("From")),
+        from_name=_name(headers.raw("From")),
+        to_addresses=_addresses(headers, "To", "Cc"),
+        subject=headers.text("Subject"),
+        in_reply_to=_first_id(headers.raw("In-Reply-To")),
+        references=tuple(MESSAGE_ID.findall(headers.raw("References")))[-MAX_ADDRESSES:],
+        auto_submitted=headers.raw("Auto-Submitted"),
+        x_autoreply=headers.raw("X-Autoreply"),
+        x_autorespond=headers.raw("X-Autorespond"),
+        precedence=headers.raw("Precedence"),
         report_type=report_type,
         text=_own_words(message),
-        failed_recipients=_failed_recipients(message) if report_type else (),
+        failed_recipients=_failed_recipients(message, headers) if report_type else (),
         original_message_id=_original_message_id(message) if report_type else "",
     )
 
 
+# What a header may not hold once read: control characters, the surrogates that
+# stand for bytes that were not UTF-8, and line and paragraph separators.
+NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
 def _one_line(text: str, limit: int = MAX_HEADER_CHARS) -> str:
-    """Printable text on one line: control characters, and the surrogates that stand
-    for bytes that were not UTF-8, become spaces."""
-    cleaned = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") else char for char in text
-    )
-    return " ".join(cleaned.split())[:limit]
+    """Printable text on one line, its spaces collapsed, at most `limit` characters."""
+    return " ".join(NOT_ONE_LINE.sub(" ", text[: limit * 4]).split())[:limit]
 
 
-def _header(message: Message, name: str) -> str:
-    try:
-        value = str(message.get(name) or "")
-    except PARSER_ERRORS:
-        value = next((str(v) for k, v in message.raw_items() if k.lower() == name.lower()), "")
-    return _one_line(value)
+def _as_utf8(value: str) -> str:
+    """A raw header's bytes that were not ASCII (kept as surrogates) read as UTF-8."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+class Headers:
+    """A mail's headers, the first of each name, read once and as written: the few
+    that may carry encoded words are decoded on the way out. (policy.default parses
+    every header it is asked for into an object, which was most of a sync's time
+    and has raised on hostile headers.)"""
+
+    def __init__(self, message: Message) -> None:
+        self.values: dict[str, str] = {}
+        for name, value in message.raw_items():
+            self.values.setdefault(name.lower(), str(value))
+
+    def raw(self, name: str) -> str:
+        return _one_line(_as_utf8(self.values.get(name.lower(), "")))
+
+    def text(self, name: str, limit: int = MAX_HEADER_CHARS) -> str:
+        """The header with its RFC 2047 encoded words decoded."""
+        return _decoded(self.raw(name), limit)
+
+
+def _decoded(value: str, limit: int = MAX_HEADER_CHARS) -> str:
+    # An unknown charset or a broken encoded word: as written.
+    with contextlib.suppress(PARSER_ERRORS):
+        value = str(make_header(decode_header(value)))
+    return _one_line(value, limit)
 
 
 def _first_id(value: str) -> str:
@@ -97,20 +123,20 @@ def _first_id(value: str) -> str:
     return found.group(0) if found else ""
 
 
-def _message_id(message: Message, raw: bytes) -> str:
+def _message_id(headers: Headers, raw: bytes) -> str:
     """Its Message-ID; a mail without one gets a stable stand-in made from its
     headers, so taking it in twice is still recognised."""
-    found = _first_id(_header(message, "Message-ID"))
+    found = _first_id(headers.raw("Message-ID"))
     if found:
         return found
-    headers = raw[:MAX_PARSED_BYTES].split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
-    return f"<{hashlib.sha256(headers).hexdigest()[:40]}@nextsteps.invalid>"
+    written = raw[:MAX_PARSED_BYTES].split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    return f"<{hashlib.sha256(written).hexdigest()[:40]}@nextsteps.invalid>"
 
 
-def _sent_at(message: Message, received_at: datetime | None) -> datetime:
+def _sent_at(headers: Headers, received_at: datetime | None) -> datetime:
     fallback = received_at or EARLIEST
     try:
-        sent = parsedate_to_datetime(_header(message, "Date"))
+        sent = parsedate_to_datetime(headers.raw("Date"))
     except (ValueError, TypeError, OverflowError, IndexError):
         return fallback
     if sent.tzinfo is None:  # "-0000": the sender did not know its zone
@@ -132,11 +158,11 @@ def _name(value: str) -> str:
         name = parseaddr(value)[0]
     except PARSER_ERRORS:
         name = ""
-    return _one_line(name, MAX_NAME_CHARS)
+    return _decoded(name, MAX_NAME_CHARS)
 
 
-def _addresses(message: Message, *names: str) -> tuple[str, ...]:
-    values = [_header(message, name) for name in names]
+def _addresses(headers: Headers, *names: str) -> tuple[str, ...]:
+    values = [headers.raw(name) for name in names]
     try:
         pairs = getaddresses([v for v in values if v])
     except PARSER_ERRORS:
@@ -179,20 +205,22 @@ def _own_words(message: Message) -> str:
     content = content[: TEXT_CHARS * 20]
     if body.get_content_subtype() == "html":
         content = html.unescape(TAG.sub(" ", INVISIBLE_HTML.sub(" ", content)))
-    own = []
+    own: list[str] = []
+    length = 0
     for line in content.splitlines():
         stripped = line.strip()
-        if QUOTE_INTRO.match(stripped):
+        if QUOTE_INTRO.match(stripped) or length > TEXT_CHARS:
             break
-        if not stripped.startswith(">"):
+        if stripped and not stripped.startswith(">"):
             own.append(stripped)
+            length += len(stripped) + 1
     return _one_line(" ".join(own), TEXT_CHARS)
 
 
-def _failed_recipients(message: Message) -> tuple[str, ...]:
+def _failed_recipients(message: Message, headers: Headers) -> tuple[str, ...]:
     """Whom a delivery status report says the mail did not reach (RFC 3464: the
     Final-Recipient of each block whose Action is failed), and Exim's header."""
-    failed = [_address(a) for a in _header(message, "X-Failed-Recipients").split(",")]
+    failed = [_address(a) for a in headers.raw("X-Failed-Recipients").split(",")]
     for part in _parts(message):
         if part.get_content_type() != "message/delivery-status":
             continue
@@ -200,10 +228,9 @@ def _failed_recipients(message: Message) -> tuple[str, ...]:
         for block in blocks if isinstance(blocks, list) else []:
             if not isinstance(block, Message):
                 continue
-            if _header(block, "Action").lower().startswith("failed"):
-                recipient = _header(block, "Final-Recipient") or _header(
-                    block, "Original-Recipient"
-                )
+            fields = Headers(block)
+            if fields.raw("Action").lower().startswith("failed"):
+                recipient = fields.raw("Final-Recipient") or fields.raw("Original-Recipient")
                 failed.append(_address(recipient.partition(";")[2]))
     return tuple(dict.fromkeys(a for a in failed if a))[:MAX_ADDRESSES]
 
@@ -227,7 +254,7 @@ def _original_message_id(message: Message) -> str:
         except PARSER_ERRORS:
             continue
         if isinstance(original, Message):
-            found = _first_id(_header(original, "Message-ID"))
+            found = _first_id(Headers(original).raw("Message-ID"))
             if found:
                 return found
     return ""

@@ -7,7 +7,7 @@ these rules what it is, which application it belongs to, and what to propose.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -20,6 +20,8 @@ from nextsteps.playbook.timeline import EventKind
 # How much of a mail's own words the rules read, and how much of them is kept.
 TEXT_CHARS = 2000
 SNIPPET_CHARS = 300
+# How many of a mail's References are looked up among nextsteps' own messages.
+THREAD_DEPTH = 20
 
 
 class MailKind(StrEnum):
@@ -91,8 +93,10 @@ class IncomingMail:
 
     @property
     def thread_ids(self) -> tuple[str, ...]:
-        """The Message-IDs it answers: In-Reply-To first, then References, newest first."""
-        ids = ([self.in_reply_to] if self.in_reply_to else []) + list(reversed(self.references))
+        """The Message-IDs it answers: In-Reply-To first, then the newest References
+        (a long thread's first messages are not what it answers)."""
+        newest = list(reversed(self.references))[:THREAD_DEPTH]
+        ids = ([self.in_reply_to] if self.in_reply_to else []) + newest
         if self.original_message_id:
             ids.append(self.original_message_id)
         return tuple(dict.fromkeys(ids))
@@ -321,6 +325,19 @@ def names_company(mail: IncomingMail, company: str) -> bool:
         return False
     pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, name)) + r"\b")
     return bool(pattern.search(f"{mail.from_name} {mail.subject} {mail.text}".casefold()))
+
+
+def could_match(mail: IncomingMail, addresses: Set[str], domains: Set[str]) -> bool:
+    """Whether a mail without thread headers of ours could match any application, given
+    every address of the owner's contacts and every domain of their companies: the
+    cheap test that spares a mailbox's newsletters a look in the database."""
+    senders = set(mail.failed_recipients) if is_bounce(mail) else {mail.from_address}
+    if senders & addresses:
+        return True
+    if mail.report_type or is_out_of_office(mail):
+        return False  # only a contact's (or a thread's) acts; nothing is proposed
+    domain = mail.from_domain
+    return bool(domain) and (_within(domain, domains) or is_applicant_tracking(domain))
 
 
 def match(

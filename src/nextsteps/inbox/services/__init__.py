@@ -15,7 +15,7 @@ from nextsteps.inbox.services.settling import (
     purge,
     waiting_for,
 )
-from nextsteps.inbox.services.taking import take_in
+from nextsteps.inbox.services.taking import take_in, take_in_many
 
 __all__ = [
     "NEEDS_A_DAY",
@@ -30,5 +30,6 @@ __all__ = [
     "matched_mail_of",
     "purge",
     "take_in",
+    "take_in_many",
     "waiting_for",
 ]

@@ -8,6 +8,8 @@ address. A weak match, and what a reply's words say, wait for the user.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import reduce
 from operator import or_
@@ -33,6 +35,7 @@ from nextsteps.playbook.inbox import (
     Proposal,
     Prospect,
     company_domains,
+    could_match,
     is_applicant_tracking,
     is_bounce,
     match,
@@ -40,7 +43,7 @@ from nextsteps.playbook.inbox import (
 )
 from nextsteps.playbook.timeline import EMPLOYER_ANSWERS, Channel
 from nextsteps.playbook.workdays import MORNING
-from nextsteps.tracker.models import Application, Contact, Event
+from nextsteps.tracker.models import Application, Company, Contact, Event
 from nextsteps.tracker.services import ACTIVE_STAGES, record_event
 
 State = MatchedMail.State
@@ -51,10 +54,76 @@ def take_in(owner: User, mail: IncomingMail, now: datetime) -> MatchedMail | Non
     keep its headers and snippet; None when it matches none (nothing of it is
     kept), or is the owner's own. Taking the same Message-ID in twice returns the
     row kept the first time and does nothing new."""
-    kept = MatchedMail.objects.filter(owner=owner, message_id=mail.message_id).first()
-    if kept is not None or _is_own(owner, mail):
-        return kept
-    threaded = _threaded(owner, mail)
+    return take_in_many(owner, [mail], now)[0]
+
+
+def take_in_many(
+    owner: User, mails: Sequence[IncomingMail], now: datetime
+) -> list[MatchedMail | None]:
+    """take_in() for each of `mails`, in order. What the owner's applications are
+    known by (their addresses, their domains, nextsteps' own Message-IDs) is read
+    once for them all: a mail that can match nothing costs no query of its own,
+    which is most of a mailbox."""
+    known = _known(owner, mails)
+    found: list[MatchedMail | None] = []
+    for mail in mails:
+        if mail.message_id in known.kept:
+            found.append(known.kept[mail.message_id])
+            continue
+        if mail.message_id in known.ours or mail.from_address == known.own_address:
+            found.append(None)  # the owner's own (All Mail holds what they sent)
+            continue
+        threaded = next((known.ours[i] for i in mail.thread_ids if known.ours.get(i)), None)
+        if threaded is None and not could_match(mail, known.addresses, known.domains):
+            found.append(None)
+            continue
+        found.append(_take_one(owner, mail, now, threaded))
+    return found
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the owner's mail is matched against, read once for a batch of mail."""
+
+    own_address: str
+    # nextsteps' messages named by the batch (as its Message-IDs or the ones it
+    # answers), each with its application (None for a digest).
+    ours: dict[str, int | None]
+    # The batch's mail already taken in, by Message-ID.
+    kept: dict[str, MatchedMail]
+    addresses: frozenset[str]
+    domains: frozenset[str]
+
+
+def _known(owner: User, mails: Sequence[IncomingMail]) -> Known:
+    """Five queries, however many mails."""
+    account = MailAccount.objects.filter(owner=owner).only("from_address").first()
+    named = {i for mail in mails for i in (mail.message_id, *mail.thread_ids)}
+    sent = Message.objects.filter(owner=owner, message_id__in=named)
+    ids = [mail.message_id for mail in mails]
+    kept = MatchedMail.objects.filter(owner=owner, message_id__in=ids)
+    addresses = [
+        a.casefold()
+        for a in Contact.objects.filter(owner=owner)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    ]
+    websites = (
+        Company.objects.filter(owner=owner).exclude(website="").values_list("website", flat=True)
+    )
+    return Known(
+        own_address=envelope_sender(account.from_address).casefold() if account else "",
+        ours=dict(sent.values_list("message_id", "application_id")),  # type: ignore[arg-type]
+        kept={row.message_id: row for row in kept},
+        addresses=frozenset(addresses),
+        domains=frozenset().union(*(company_domains(w, ()) for w in websites))
+        | company_domains("", addresses),
+    )
+
+
+def _take_one(
+    owner: User, mail: IncomingMail, now: datetime, threaded: int | None
+) -> MatchedMail | None:
     found = match(mail, [] if threaded else _prospects(owner, mail), threaded)
     if found is None:
         return None
@@ -72,25 +141,6 @@ def take_in(owner: User, mail: IncomingMail, now: datetime) -> MatchedMail | Non
     except IntegrityError:
         # Another worker took the same mail in at the same moment.
         return MatchedMail.objects.get(owner=owner, message_id=mail.message_id)
-
-
-def _is_own(owner: User, mail: IncomingMail) -> bool:
-    """A mail the owner sent (All Mail holds them too): one of nextsteps', or any
-    from the account's own address."""
-    if Message.objects.filter(owner=owner, message_id=mail.message_id).exists():
-        return True
-    account = MailAccount.objects.filter(owner=owner).only("from_address").first()
-    own = envelope_sender(account.from_address).casefold() if account else ""
-    return bool(own) and mail.from_address == own
-
-
-def _threaded(owner: User, mail: IncomingMail) -> int | None:
-    """The application of a message nextsteps sent that the mail answers, or reports on."""
-    ids = mail.thread_ids
-    if not ids:
-        return None
-    sent = Message.objects.filter(owner=owner, message_id__in=ids, application__isnull=False)
-    return sent.values_list("application_id", flat=True).first()
 
 
 def _parent_domains(domain: str) -> list[str]:
