@@ -249,6 +249,8 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
         "today_rows": sum(len(rows) for rows in today_rows[:3]),
         "seed_seconds": round(seed_seconds, 1),
         "repeat": repeat,
+        # Other work on the machine slows every figure: its load while timing.
+        "load_average_before": round(os.getloadavg()[0], 1),
     }
     with override_settings(ROOT_URLCONF=with_floor()):
         for name, url in FLOOR.items():
@@ -269,6 +271,7 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
             "queries": query_count,
             "html_kib": round(len(response.content) / 1024, 1),
         }
+    report["load_average_after"] = round(os.getloadavg()[0], 1)
     return report
 
 
