@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "nextsteps.web.context.layout",
                 "nextsteps.web.context.outbox",
             ],
         },

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
-from django.test import SimpleTestCase
+from django.templatetags.static import static
+from django.test import RequestFactory, SimpleTestCase
 from django.urls import reverse, set_script_prefix
 
+from nextsteps.web.context import layout
 from nextsteps.web.paths import path_to
 
 
@@ -18,3 +20,13 @@ class PathsTestCase(SimpleTestCase):
         self.addCleanup(set_script_prefix, "/")
         self.assertEqual(path_to("application", 7), "/jobs/applications/7/")
         self.assertEqual(path_to("application", 7), reverse("application", args=[7]))
+
+    def test_the_layouts_links_are_the_pages_paths(self) -> None:
+        for prefix in ("/", "/jobs/"):
+            set_script_prefix(prefix)
+            self.addCleanup(set_script_prefix, "/")
+            paths = layout(RequestFactory().get("/"))["layout"]
+            with self.subTest(prefix=prefix):
+                self.assertEqual(paths["add"], reverse("add-application"))
+                self.assertEqual(paths["logout"], reverse("logout"))
+                self.assertEqual(paths["style"], static("nextsteps/style.css"))
