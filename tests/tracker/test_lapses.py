@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import time_machine
+from django.utils import timezone
 
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.tracker import services
@@ -105,3 +106,24 @@ class OfferTestCase(BaseTestCase):
         self.assertEqual(step.state, NextStep.State.DONE)
         (answer,) = services.open_steps(job)
         self.assertEqual(answer.kind, StepKind.ANSWER_OFFER)
+
+
+class PlanTestCase(BaseTestCase):
+    """The application page reads its steps to do, missed and skipped in one query,
+    the same as asking for each."""
+
+    def test_one_query_gives_what_three_would(self) -> None:
+        self.pin_clock(self.local(INTERVIEW_DAY, 12))
+        application = self.application_interviewed()
+        reflection = application.steps.get(kind=StepKind.REFLECT)
+        services.skip_step(reflection, "Already done outside nextsteps", timezone.now())
+        # The thank-you's window has passed by the 10th at 11:00: open but missed.
+        with time_machine.travel(self.local(date(2026, 11, 12), 10), tick=False):
+            now = timezone.now()
+            with self.assertNumQueries(1):
+                plan = services.plan_of(application, now)
+            self.assertEqual(plan.to_do, services.open_steps(application, now))
+            self.assertEqual(plan.missed, services.missed_steps(application, now))
+            self.assertEqual([s.kind for s in plan.missed], [StepKind.THANK_YOU])
+            self.assertEqual(plan.skipped, [reflection])
+            self.assertTrue(plan.to_do)

@@ -71,6 +71,28 @@ class ApplicationPageTestCase(WebTestCase):
         self.assertContains(response, "<q>Thanked them in person</q>")
 
 
+class ApplicationPageQueriesTestCase(WebTestCase):
+    def test_the_number_of_queries_does_not_grow_with_applications_events_or_people(
+        self,
+    ) -> None:
+        application = self.interviewed("First")
+        first = services.ContactDetails("Someone", "someone@first.test")
+        services.add_contact(self.alice, first, application=application)
+        url = reverse("application", args=[application.id])
+        self.client.get(url)  # warms the playbook cache
+        with self.assertNumQueries(15) as one:
+            self.client.get(url)
+        for n in range(19):
+            self.interviewed(f"Company {n}")
+        for n in range(5):
+            details = services.ContactDetails(f"Person {n}", f"person{n}@first.test")
+            services.add_contact(self.alice, details, application=application)
+        self.log(application, EventKind.EMPLOYER_REPLIED, self.local(MONDAY, 9, 50))
+        with self.assertNumQueries(len(one.captured_queries)):
+            response = self.client.get(url)
+        self.assertContains(response, "Person 4")
+
+
 class AddPersonTestCase(WebTestCase):
     def test_a_new_person_joins_the_application_and_its_company(self) -> None:
         application = self.add()

@@ -29,6 +29,16 @@ class SettingsTestCase(WebTestCase):
         self.assertContains(response, "United Kingdom (GB)")
         self.assertContains(response, "Seven days, twice, then move on")
 
+    def test_the_number_of_queries_does_not_grow_with_applications(self) -> None:
+        self.interviewed("First")
+        self.client.get(URL)  # makes the calendar's secret address
+        with self.assertNumQueries(6) as one:
+            self.client.get(URL)
+        for n in range(19):
+            self.interviewed(f"Company {n}")
+        with self.assertNumQueries(len(one.captured_queries)):
+            self.client.get(URL)
+
     def test_saving_changes_only_what_changed(self) -> None:
         data = {**self.current(), "timezone": "Europe/Paris", "weekly_target": "8"}
         response = self.post(URL, data)

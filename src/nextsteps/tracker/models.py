@@ -156,15 +156,23 @@ class Event(models.Model):
         )
 
 
+def to_do_at(now: datetime) -> Q:
+    """Open steps still worth doing at `now`. A step whose window passed is hidden
+    by its stored `lapses_at` at once, before any replan writes it lapsed."""
+    return (Q(lapses_at__isnull=True) | Q(lapses_at__gt=now)) & Q(state="open")
+
+
+def missed_at(now: datetime) -> Q:
+    """Steps nobody did in their window: lapsed, or open past their lapse time."""
+    return Q(state="lapsed") | Q(state="open", lapses_at__lte=now)
+
+
 class NextStepQuerySet(models.QuerySet["NextStep"]):
     def to_do(self, now: datetime) -> NextStepQuerySet:
-        """Open steps still worth doing at `now`. A step whose window passed is
-        hidden by its stored `lapses_at` at once, before any replan writes it lapsed."""
-        return self.filter(Q(lapses_at__isnull=True) | Q(lapses_at__gt=now), state="open")
+        return self.filter(to_do_at(now))
 
     def missed(self, now: datetime) -> NextStepQuerySet:
-        """Steps nobody did in their window: lapsed, or open past their lapse time."""
-        return self.filter(Q(state="lapsed") | Q(state="open", lapses_at__lte=now))
+        return self.filter(missed_at(now))
 
 
 class NextStep(models.Model):

@@ -138,9 +138,3 @@ def last_contacted(contact: Contact) -> datetime | None:
 
 def timeline(application: Application) -> list[Event]:
     return list(application.events.prefetch_related("contacts").order_by("-at", "-id"))
-
-
-def skipped_steps(application: Application) -> list[NextStep]:
-    return list(
-        application.steps.filter(state=NextStep.State.SKIPPED).order_by("-closed_at", "-id")
-    )

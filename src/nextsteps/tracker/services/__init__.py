@@ -6,6 +6,7 @@ from nextsteps.tracker.services.agenda import (
     Agenda,
     FirstSteps,
     Glance,
+    Plan,
     Urgency,
     agenda,
     agenda_at_a_glance,
@@ -15,6 +16,7 @@ from nextsteps.tracker.services.agenda import (
     has_active_applications,
     missed_steps,
     open_steps,
+    plan_of,
     search_nudge,
 )
 from nextsteps.tracker.services.applications import (
@@ -59,6 +61,7 @@ __all__ = [
     "FirstSteps",
     "Glance",
     "NotFound",
+    "Plan",
     "Recorded",
     "StepRefused",
     "Urgency",
@@ -83,6 +86,7 @@ __all__ = [
     "moment_on",
     "open_steps",
     "owned",
+    "plan_of",
     "record_event",
     "replan",
     "replan_all",

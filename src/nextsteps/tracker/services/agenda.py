@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
 from nextsteps.accounts.models import Profile
@@ -14,7 +14,7 @@ from nextsteps.accounts.services import profile_of
 from nextsteps.playbook import Step, keep_searching
 from nextsteps.playbook.step import is_overdue
 from nextsteps.playbook.timeline import Stage
-from nextsteps.tracker.models import AGENDA_DAY, Application, NextStep
+from nextsteps.tracker.models import AGENDA_DAY, Application, NextStep, missed_at, to_do_at
 
 ACTIVE_STAGES = (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
 
@@ -188,6 +188,43 @@ def open_steps(application: Application, now: datetime | None = None) -> list[Ne
     """The application's steps still worth doing, first due first."""
     steps = application.steps.to_do(now or timezone.now())
     return list(steps.order_by("due", "id"))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An application's steps as its page shows them."""
+
+    to_do: list[NextStep]  # still worth doing, first due first
+    missed: list[NextStep]  # nobody did them while they were worth doing, latest first
+    skipped: list[NextStep]  # set aside by the user, latest first
+
+
+def plan_of(application: Application, now: datetime) -> Plan:
+    """`open_steps`, `missed_steps` and the skipped steps of the application, in one
+    query: the database says which is which."""
+    worth_doing, let_pass = to_do_at(now), missed_at(now)
+    steps = list(
+        application.steps.filter(worth_doing | let_pass | Q(state=NextStep.State.SKIPPED))
+        .annotate(
+            is_to_do=ExpressionWrapper(worth_doing, BooleanField()),
+            is_missed=ExpressionWrapper(let_pass, BooleanField()),
+        )
+        .order_by("due", "id")
+    )
+    for step in steps:
+        step.application = application
+    missed = sorted(
+        (s for s in steps if s.is_missed),  # type: ignore[attr-defined]
+        key=lambda s: (s.lapses_at or s.due, s.id),
+        reverse=True,
+    )
+    skipped = sorted(
+        (s for s in steps if s.state == NextStep.State.SKIPPED),
+        key=lambda s: (s.closed_at or s.due, s.id),
+        reverse=True,
+    )
+    to_do = [s for s in steps if s.is_to_do]  # type: ignore[attr-defined]
+    return Plan(to_do=to_do, missed=missed, skipped=skipped)
 
 
 def missed_steps(application: Application, now: datetime) -> list[NextStep]:

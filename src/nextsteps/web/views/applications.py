@@ -69,9 +69,8 @@ def render_page(
 ) -> HttpResponse:
     """The application page, with `bound` (a form the user sent back with a mistake)
     in place of its empty twin, and `open_form` unfolded."""
-    steps = services.open_steps(application, now.now)
-    for step in steps:
-        step.application = application
+    plan = services.plan_of(application, now.now)
+    steps = plan.to_do
     reflect_first = any(s.kind == StepKind.REFLECT for s in steps)
     forms: list[tuple[str, EventForm]] = []
     for name, form_class in EVENT_FORMS.items():
@@ -94,10 +93,8 @@ def render_page(
         "cards": [card(s, now.zone, now.now, sends.get(s.id)) for s in steps],
         "forms": forms,
         "open_form": open_form or ("reflection" if reflect_first else ""),
-        "timeline": lines(
-            events, sent, services.missed_steps(application, now.now), now.zone, today
-        ),
-        "skipped": queries.skipped_steps(application),
+        "timeline": lines(events, sent, plan.missed, now.zone, today),
+        "skipped": plan.skipped,
         "mails": [mail_card(m, now.zone, now.now) for m in inbox.mails_of(application)],
         "people": people,
         # Each person, and the warning that mail to their address bounced, if it did.
