@@ -78,6 +78,10 @@ class InboxSettingsTestCase(OutreachTestCase):
         details = services.AccountSettings("127.0.0.1", 25, "none", "alice@example.com")
         with self.assertRaisesRegex(services.Refused, "The IMAP login cannot be empty"):
             services.set_mail_account(self.alice, details, inbox=services.InboxSettings("x.test"))
+        self.connect(services.InboxSettings("imap.example.com"))  # the sending login
+        with self.assertRaisesRegex(services.Refused, "The IMAP login cannot be empty"):
+            services.set_mail_account(self.alice, details)  # the sending login goes
+        self.assertEqual(MailAccount.objects.get().username, "alice")
 
     def test_an_inbox_needs_the_account_it_belongs_to(self) -> None:
         with self.assertRaisesRegex(services.Refused, "Set up the mail account first"):

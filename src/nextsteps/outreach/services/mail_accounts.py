@@ -83,6 +83,7 @@ def set_mail_account(
         account.password_encrypted = encrypt_password(password) if password else ""
     if inbox is not None:
         _apply_inbox(account, inbox)
+    _check_inbox_login(account)
     _refuse_clear_text(account)
     account.save()
     return account
@@ -95,6 +96,7 @@ def set_inbox(owner: User, inbox: InboxSettings) -> MailAccount:
     if account is None:
         raise Refused("Set up the mail account first: nextsteps reads the mail it sends from.")
     _apply_inbox(account, inbox)
+    _check_inbox_login(account)
     _refuse_clear_text(account)
     account.save()
     return account
@@ -108,11 +110,6 @@ def _apply_inbox(account: MailAccount, inbox: InboxSettings) -> None:
     except FieldRefused as exc:
         raise Refused(str(exc)) from None
     _check_security("The IMAP security", inbox.security)
-    if not (username or account.username):
-        raise Refused(
-            "The IMAP login cannot be empty: give one, or a login for sending, "
-            "which reading then uses too."
-        )
     where = (host, port, inbox.security, username)
     moved = where != (
         account.imap_host,
@@ -158,6 +155,14 @@ def _check_security(label: str, security: str) -> None:
     if security not in MailAccount.Security.values:
         choices = ", ".join(MailAccount.Security.values)
         raise Refused(f"{label} must be one of {choices}, not {shown(security)}.")
+
+
+def _check_inbox_login(account: MailAccount) -> None:
+    if account.reads_inbox and not account.imap_login:
+        raise Refused(
+            "The IMAP login cannot be empty: give one, or a login for sending, "
+            "which reading then uses too."
+        )
 
 
 def _refuse_clear_text(account: MailAccount) -> None:
