@@ -118,7 +118,7 @@ def first_sync(account: Any, now: datetime) -> dict[str, Any]:
     from nextsteps.inbox import sync
 
     meaning = [0.0]
-    take_in, incoming_mail = sync.take_in, sync.incoming_mail
+    take_in_many, incoming_mail = sync.take_in_many, sync.incoming_mail
 
     def timed(function: Any) -> Any:
         def run(*args: Any, **kwargs: Any) -> Any:
@@ -130,11 +130,11 @@ def first_sync(account: Any, now: datetime) -> dict[str, Any]:
 
         return run
 
-    sync.take_in, sync.incoming_mail = timed(take_in), timed(incoming_mail)
+    sync.take_in_many, sync.incoming_mail = timed(take_in_many), timed(incoming_mail)
     try:
         seconds, synced, queries = timed_sync(account, now)
     finally:
-        sync.take_in, sync.incoming_mail = take_in, incoming_mail
+        sync.take_in_many, sync.incoming_mail = take_in_many, incoming_mail
     return {
         "seconds": round(seconds, 2),
         "mails_read": synced.read,

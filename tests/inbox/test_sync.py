@@ -4,8 +4,12 @@ only the start of each mail fetched, and nothing marked as read."""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
+from typing import Any
+from unittest import mock
 
+from nextsteps.inbox import sync
 from nextsteps.inbox.models import Folder, MatchedMail
 from tests.inbox.syncing import MONDAY, SyncTestCase
 
@@ -85,3 +89,27 @@ class FirstAndLaterSyncsTestCase(SyncTestCase):
             if f"imap({self.imap.username})" in line and " out=" in line
         ]
         self.assertLess(max(sent_to_us), 200_000)
+
+
+class AMailNextstepsCannotHandleTestCase(SyncTestCase):
+    def test_it_is_skipped_and_logged_and_the_rest_are_read(self) -> None:
+        """A bug of ours on one mail must not stop every later sync on that mail."""
+        now = self.local(MONDAY, 12)
+        self.reply(1, now - timedelta(hours=2))
+        self.reply(2, now - timedelta(hours=1))
+        real_take_in = sync.take_in
+
+        def failing_on_reply_1(owner: Any, mail: Any, at: Any) -> Any:
+            if mail.message_id == "<reply-1@acme.example>":
+                raise ValueError("a bug")
+            return real_take_in(owner, mail, at)
+
+        with (
+            mock.patch.object(sync, "take_in_many", side_effect=ValueError("a bug")),
+            mock.patch.object(sync, "take_in", side_effect=failing_on_reply_1),
+            self.assertLogs("nextsteps.inbox", logging.ERROR) as logged,
+        ):
+            synced = self.sync(now)
+        self.assertEqual((synced.read, synced.matched), (1, 1))
+        self.assertIn("mail with UID 1 was skipped", logged.output[0])
+        self.assertEqual(Folder.objects.get().last_uid, 2)  # not read again

@@ -29,9 +29,10 @@ from imapclient.imapclient import ALL, SENT
 
 from nextsteps.inbox.models import Folder
 from nextsteps.inbox.parsing import incoming_mail
-from nextsteps.inbox.services import purge, take_in
+from nextsteps.inbox.services import purge, take_in, take_in_many
 from nextsteps.outreach import imap, services
 from nextsteps.outreach.models import MailAccount, Message
+from nextsteps.playbook.inbox import IncomingMail
 
 log = logging.getLogger("nextsteps.inbox")
 
@@ -121,9 +122,9 @@ def _read_folder(
             return
         batch = uids[start : start + BATCH]
         fetched = client.fetch(batch, FETCH)
-        for uid in batch:
-            if uid in fetched:  # else deleted since the search
-                _take_in(account, uid, fetched[uid], now, synced)
+        # A mail deleted since the search is not in `fetched`.
+        mails = {uid: _mail_of(fetched[uid]) for uid in batch if uid in fetched}
+        _take_in(account, mails, now, synced)
         _advance(folder, batch[-1])
     if uid_next:
         # Every mail below UIDNEXT was there when the folder was selected, and read
@@ -155,25 +156,36 @@ def _advance(folder: Folder, uid: int) -> None:
     folder.last_uid = max(folder.last_uid, uid)
 
 
-def _take_in(
-    account: MailAccount, uid: int, data: dict[bytes, object], now: datetime, synced: Synced
-) -> None:
+def _mail_of(data: dict[bytes, object]) -> IncomingMail:
     raw = next((v for k, v in data.items() if k.startswith(b"BODY[")), b"")
     arrived = data.get(b"INTERNALDATE")
-    mail = incoming_mail(
+    return incoming_mail(
         raw if isinstance(raw, bytes) else b"",
         received_at=arrived if isinstance(arrived, datetime) else None,
     )
+
+
+def _take_in(
+    account: MailAccount, mails: dict[int, IncomingMail], now: datetime, synced: Synced
+) -> None:
+    """The batch in one go (what the owner's applications are known by is read
+    once); should it fail, mail by mail, so that only the mail nextsteps cannot
+    handle is skipped, and no later sync stops on it again."""
     try:
-        matched = take_in(account.owner, mail, now)
+        matched = take_in_many(account.owner, list(mails.values()), now)
     except DatabaseError:
-        raise  # the database is the problem, not this mail: the sync stops
+        raise  # the database is the problem, not a mail: the sync stops
     except Exception:
-        # One mail nextsteps cannot handle must not stop every later sync.
-        log.exception("inbox of account %s: mail with UID %s was skipped", account.pk, uid)
-        return
-    synced.read += 1
-    synced.matched += matched is not None
+        matched = []
+        for uid, mail in mails.items():
+            try:
+                matched.append(take_in(account.owner, mail, now))
+            except DatabaseError:
+                raise
+            except Exception:
+                log.exception("inbox of account %s: mail with UID %s was skipped", account.pk, uid)
+    synced.read += len(matched)
+    synced.matched += sum(found is not None for found in matched)
 
 
 def _look_for_uncertain(client: IMAPClient, account: MailAccount, synced: Synced) -> None:
