@@ -66,6 +66,15 @@ def test_a_moment_has_a_clock_and_a_day_step_has_none() -> None:
     assert say_due(at, False, LONDON, now) == "was due yesterday 14:05"
 
 
+def test_an_interview_says_when_it_ended_too() -> None:
+    began = datetime(2026, 11, 20, 13, 38, tzinfo=LONDON)
+    today = date(2026, 11, 20)
+    ended = began.replace(hour=14, minute=0)
+    assert say_moment(began, LONDON, today, until=ended) == "today 13:38 to 14:00"
+    overnight = datetime(2026, 11, 21, 0, 30, tzinfo=LONDON)
+    assert say_moment(began, LONDON, today, until=overnight) == ("today 13:38 to tomorrow 00:30")
+
+
 @pytest.fixture
 def other_locale() -> Iterator[str]:
     """The machine speaking another language, where this machine has one."""

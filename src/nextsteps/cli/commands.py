@@ -162,7 +162,7 @@ def log(
     recorded = services.record_event(application, planned, note=note)
     for warning in recorded.warnings:
         say(f"warning: {warning}", err=True)
-    when = say_moment(recorded.event.at, zone, now_in(zone).date())
+    when = say_moment(recorded.event.at, zone, now_in(zone).date(), until=recorded.event.end)
     what = event_name(kind, planned.channel, planned.official)
     say(f"Recorded for {application}: {what}, {when}. Next:")
     show_plan(application, zone)

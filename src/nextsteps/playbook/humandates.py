@@ -57,11 +57,25 @@ def say_day(day: date, today: date) -> str:
     return text if day.year == today.year else f"{text} {day.year}"
 
 
-def say_moment(moment: datetime, zone: tzinfo, today: date, all_day: bool = False) -> str:
-    """A step's time on the user's calendar; a date-level step is just its day."""
+def say_moment(
+    moment: datetime,
+    zone: tzinfo,
+    today: date,
+    all_day: bool = False,
+    until: datetime | None = None,
+) -> str:
+    """A step's time on the user's calendar; a date-level step is just its day. An
+    event that lasted (an interview) says when it ended too: "today 13:38 to 14:38"."""
     local = moment.astimezone(zone)
     day = say_day(local.date(), today)
-    return day if all_day else f"{day} {clock(local)}"
+    if all_day:
+        return day
+    if until is None:
+        return f"{day} {clock(local)}"
+    ended = until.astimezone(zone)
+    if ended.date() == local.date():
+        return f"{day} {clock(local)} to {clock(ended)}"
+    return f"{day} {clock(local)} to {say_moment(ended, zone, today)}"
 
 
 def say_due(due: datetime, all_day: bool, zone: tzinfo, now: datetime) -> str:
