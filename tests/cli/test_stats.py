@@ -53,6 +53,16 @@ def test_a_job_crush_is_named(nextsteps: Run) -> None:
     assert "From Don't Assume You Got the Job!" in text
 
 
+def test_learning_and_networking_count_in_their_weeks(nextsteps: Run) -> None:
+    search(nextsteps)
+    nextsteps("activity", "add", "learning", "SQL course", "--at", "2026-10-27")
+    nextsteps("activity", "done", "1", "--at", "2026-10-27")
+    weeks = {w["week_of"]: w["activities"] for w in as_json(nextsteps("stats", "--json"))["weeks"]}
+    assert weeks["2026-10-26"] == {"Learning": 1}
+    assert weeks["2026-11-02"] == {}
+    assert "  26 Oct    3  ############          Learning 1" in nextsteps("stats").stdout
+
+
 def test_an_empty_search_says_none_yet(nextsteps: Run) -> None:
     text = nextsteps("stats").stdout
     assert "Answers: Answered none yet · Time to first answer (median) none yet" in text

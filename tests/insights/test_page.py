@@ -8,6 +8,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from nextsteps.activities.services import add_activity, complete_activity
 from nextsteps.playbook import EventKind
 from tests.web.base import MONDAY, WebTestCase
 
@@ -43,6 +44,19 @@ class InsightsPageTestCase(WebTestCase):
         self.assertContains(response, "1 application this week, of your target of 2: 1 more to go.")
         self.assertContains(response, "One week at your target so far.")
         self.assertContains(response, "your target is 2 a week")
+
+    def test_learning_and_networking_count_in_their_weeks(self) -> None:
+        course = add_activity(self.alice, "learning", "SQL course", every_days=1)
+        complete_activity(course, date(2026, 11, 9))
+        complete_activity(course, MONDAY)
+        complete_activity(add_activity(self.alice, "networking", "Call Jane"), MONDAY)
+        response = self.client.get(URL)
+        self.assertContains(response, "<p>Also this week: Learning 1, Networking 1.</p>", html=True)
+        self.assertContains(
+            response,
+            '<tr><th scope="row">9 Nov</th><td>0</td><td>5</td><td>Learning 1</td></tr>',
+            html=True,
+        )
 
     def test_no_streak_is_no_news(self) -> None:
         response = self.client.get(URL)
@@ -90,14 +104,16 @@ class InsightsPageTestCase(WebTestCase):
         )
 
     def test_the_number_of_queries_does_not_grow_with_applications(self) -> None:
-        """The session, the user, the profile, the outbox's badge, and three for the
+        """The session, the user, the profile, the outbox's badge, and four for the
         figures (one more names the application of a job crush)."""
         self.interviewed("First")
         self.interviewed("Second")
-        with self.assertNumQueries(7):
+        complete_activity(add_activity(self.alice, "learning", "SQL course"), MONDAY)
+        with self.assertNumQueries(8):
             self.client.get(URL)
         for n in range(5):
             application = self.interviewed(f"More {n}", day=MONDAY)
             self.log(application, EventKind.THANK_YOU_SENT, self.local(MONDAY, 11))
-        with self.assertNumQueries(7):
+            complete_activity(add_activity(self.alice, "networking", f"Person {n}"), MONDAY)
+        with self.assertNumQueries(8):
             self.client.get(URL)

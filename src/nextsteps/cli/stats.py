@@ -18,8 +18,9 @@ BAR = 20  # the longest week's bar, in characters
 @cli.command()
 @json_option
 def stats(as_json: bool) -> None:
-    """Your search in figures: applications per week against your target, the
-    pipeline, the funnel, answers, follow-ups and thank-you notes."""
+    """Your search in figures: applications per week against your target (and the
+    learning, networking and temporary work done), the pipeline, the funnel, answers,
+    follow-ups and thank-you notes."""
     from nextsteps.accounts.services import profile_of
     from nextsteps.cli import output
     from nextsteps.insights.services import insights_of
@@ -39,6 +40,8 @@ def print_figures(found: Insights, columns: int) -> None:
 
     figures = found.figures
     say(wording.this_week(figures))
+    if done := wording.activities_this_week(figures):
+        say(done)
     if streak := wording.streak(figures):
         say(streak)
     if found.crush is not None:
@@ -49,7 +52,8 @@ def print_figures(found: Insights, columns: int) -> None:
     top = max([w.applications for w in figures.weeks] + [figures.target, 1])
     for week in figures.weeks:
         bar = "#" * round(week.applications * BAR / top)
-        say(f"  {wording.week_label(week.first_day):>6}  {week.applications:>3}  {bar}".rstrip())
+        line = f"  {wording.week_label(week.first_day):>6}  {week.applications:>3}  {bar:<{BAR}}"
+        say(f"{line}  {wording.activities(week)}".rstrip())
     for section in wording.sections(figures):
         say()
         print_section(section, columns)

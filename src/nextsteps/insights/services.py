@@ -5,13 +5,14 @@ by the database, the events come as plain values for the pure figures."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.db.models import Count
 
+from nextsteps.activities.services import done_per_day
 from nextsteps.playbook import EventKind
-from nextsteps.playbook.insights import Fact, Figures, figures
+from nextsteps.playbook.insights import WEEKS_SHOWN, Fact, Figures, figures, monday_of
 from nextsteps.tracker.models import Application, Event
 
 
@@ -43,7 +44,10 @@ def insights_of(owner: User, target: int, now: datetime) -> Insights:
             application__owner=owner
         ).values_list("application_id", "kind", "at", "end")
     ]
-    found = figures(applied_per_day, stage_counts, facts, target, now)
+    today = now.date()
+    first_shown = monday_of(today) - timedelta(weeks=WEEKS_SHOWN - 1)
+    activities = done_per_day(owner, first_shown, today)
+    found = figures(applied_per_day, stage_counts, facts, target, now, activities)
     crush = (
         Application.objects.select_related("company").get(pk=found.crush)
         if found.crush is not None

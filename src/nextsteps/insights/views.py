@@ -30,11 +30,14 @@ def insights(request: SignedInRequest) -> HttpResponse:
         {
             "figures": figures,
             "this_week": wording.this_week(figures),
+            "activities_this_week": wording.activities_this_week(figures),
             "streak": wording.streak(figures),
             "crush": crush and wording.crush(crush.company.name, crush.role),
             "crush_application": crush,
             "crush_cited": (JOB_CRUSH, KEEP_APPLYING),
-            "weeks": [(wording.week_label(w.first_day), w) for w in figures.weeks],
+            "weeks": [
+                (wording.week_label(w.first_day), w, wording.activities(w)) for w in figures.weeks
+            ],
             "weekly_chart": weekly_chart(figures),
             "panels": [(s, by_title.get(s.title)) for s in wording.sections(figures)],
         },

@@ -11,6 +11,7 @@ from nextsteps.playbook.insights import (
     HIRING_MANAGERS_COUNT_THANK_YOUS,
     Cited,
     Figures,
+    Week,
 )
 
 NOTHING_YET = "none yet"
@@ -52,6 +53,18 @@ def this_week(found: Figures) -> str:
         f"{plural(applied, 'application')} this week, of your target of {found.target}: "
         f"{found.target - applied} more to go."
     )
+
+
+def activities(week: Week) -> str:
+    """`Learning 2, Networking 1`: the week's other work-search activities; empty for none."""
+    return ", ".join(f"{name} {count}" for name, count in sorted(week.activities.items()))
+
+
+def activities_this_week(found: Figures) -> str | None:
+    """Said only when there were some: learning, networking and temporary work count
+    in the search as well as applications."""
+    done = activities(found.weeks[-1])
+    return f"Also this week: {done}." if done else None
 
 
 def streak(found: Figures) -> str | None:

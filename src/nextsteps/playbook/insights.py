@@ -25,6 +25,8 @@ THANK_YOU_WINDOW = timedelta(hours=24)
 # "Recent" for the job crush: two weeks, a follow-up's week and the one before it.
 CRUSH_WINDOW = timedelta(days=14)
 # The active pipeline, in the order an application moves through it.
+# The weeks the page and `nextsteps stats` show, this one included.
+WEEKS_SHOWN = 8
 ACTIVE_STAGES = (Stage.SAVED, Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
 INTERVIEWS = frozenset({EventKind.INTERVIEW_SCHEDULED, EventKind.INTERVIEW_HELD})
 OFFERED = frozenset({EventKind.OFFER_RECEIVED, EventKind.OFFER_ACCEPTED, EventKind.OFFER_DECLINED})
@@ -325,10 +327,11 @@ def figures(
     facts: Iterable[Fact],
     target: int,
     now: datetime,
-    week_count: int = 8,
     activities_per_day: Mapping[date, Mapping[str, int]] | None = None,
+    week_count: int = WEEKS_SHOWN,
 ) -> Figures:
-    """All the figures of the insights page and `nextsteps stats`."""
+    """All the figures of the insights page and `nextsteps stats`. `activities_per_day`:
+    the other work-search activities done each day (learning, networking...), by name."""
     timelines = by_application(facts)
     today = now.date()
     return Figures(
