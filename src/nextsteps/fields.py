@@ -140,10 +140,7 @@ class Mailbox:
 
     def clean(self, value: str) -> str:
         """The mailbox as stored: `Jane Doe <jane@example.com>`, or the bare address."""
-        name, address = self.split(value)
-        if not address:
-            return name
-        return f"{_quoted(name)} <{address}>" if name else address
+        return mailbox_line(*self.split(value))
 
     def split(self, value: str) -> tuple[str, str]:
         """("Jane Doe", "jane@example.com"), or ("Jane Doe", "") for a person's name alone."""
@@ -171,6 +168,14 @@ def _unquoted(name: str) -> str:
     if len(name) >= 2 and name[0] == name[-1] == '"':
         return name[1:-1].replace('\\"', '"').replace("\\\\", "\\").strip()
     return name
+
+
+def mailbox_line(name: str, address: str) -> str:
+    """`Jane Doe <jane@example.com>`, the bare address, or the name alone: as typed
+    back into a Mailbox field."""
+    if not address:
+        return name
+    return f"{_quoted(name)} <{address}>" if name else address
 
 
 def _quoted(name: str) -> str:

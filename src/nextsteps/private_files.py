@@ -40,3 +40,20 @@ def private_database(path: Path, data_dir: Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         tighten(file, PRIVATE_FILE)
+
+
+def write_private(path: Path, content: bytes) -> None:
+    """Write the file whole or not at all, readable by its owner only: a copy beside
+    it takes the content first, then replaces `path` in one step."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        raise

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "nextsteps.inbox",
     "nextsteps.activities",
     "nextsteps.insights",
+    "nextsteps.backups",
     "nextsteps.web",
 ]
 

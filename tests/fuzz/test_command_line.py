@@ -18,7 +18,16 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from nextsteps.cli import account, commands, inbox, messages, reminders, syncs, web  # noqa: F401
+from nextsteps.cli import (  # noqa: F401
+    account,
+    commands,
+    data,
+    inbox,
+    messages,
+    reminders,
+    syncs,
+    web,
+)
 from nextsteps.cli.app import cli, current_user
 from nextsteps.outreach import services as outreach
 from nextsteps.playbook import Event, EventKind

@@ -19,6 +19,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         account,
         activities,
         commands,
+        data,
         inbox,
         messages,
         reminders,
