@@ -10,6 +10,7 @@ import pytest
 
 from nextsteps.fields import (
     Day,
+    DayRange,
     EmailAddress,
     FieldRefused,
     HostName,
@@ -169,6 +170,57 @@ def test_days_lie_between_1970_and_two_years_ahead() -> None:
         ahead.clean(date(1, 1, 1), TODAY)
     with pytest.raises(FieldRefused, match="The date you applied cannot be in the future"):
         Day("The date you applied", past_only=True).clean(date(2026, 11, 17), TODAY)
+
+
+RANGE = DayRange(Day("The report's first day"), Day("The report's last day"))
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "sentence"),
+    [
+        pytest.param(
+            "2026-11-13",
+            "2026-11-01",
+            "The report's last day (2026-11-01) comes before the report's first day (2026-11-13).",
+            id="the wrong way round",
+        ),
+        pytest.param(
+            "13/11/2026",
+            "2026-11-16",
+            "The report's first day must be a date like 2026-11-13, not '13/11/2026'.",
+            id="not a date as nextsteps writes them",
+        ),
+        pytest.param(
+            "2026-11-01",
+            "",
+            "The report's last day is missing: give a date like 2026-11-13.",
+            id="left empty",
+        ),
+        pytest.param(
+            "1969-12-31",
+            "2026-11-16",
+            "The report's first day cannot be before 1970, and 1969-12-31 is.",
+            id="before 1970",
+        ),
+        pytest.param(
+            "2026-11-01",
+            "9999-12-31",
+            "The report's last day must be within two years from today, not 9999-12-31.",
+            id="years ahead",
+        ),
+    ],
+)
+def test_a_range_of_days_is_refused_in_one_sentence(first: str, last: str, sentence: str) -> None:
+    with pytest.raises(FieldRefused) as refused:
+        RANGE.clean(first, last, TODAY)
+    assert str(refused.value) == sentence
+
+
+def test_a_range_of_days_as_typed_or_as_dates() -> None:
+    assert RANGE.clean(" 2026-11-02 ", date(2026, 11, 2), TODAY) == (
+        date(2026, 11, 2),
+        date(2026, 11, 2),
+    )
 
 
 def test_a_timezone_is_an_iana_name() -> None:

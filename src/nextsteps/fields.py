@@ -299,3 +299,36 @@ class Timezone:
                 f"Unknown timezone {shown(name)}; use an IANA name such as Europe/London."
             )
         return name
+
+
+@dataclass(frozen=True)
+class DayRange:
+    """From one day to another, both included: each a date as typed (2026-11-13) or
+    as a date, within a Day's bounds, and the last not before the first."""
+
+    first: Day
+    last: Day
+
+    def clean(self, first: date | str, last: date | str, today: date) -> tuple[date, date]:
+        start = self.first.clean(_a_day(first, self.first.label), today)
+        end = self.last.clean(_a_day(last, self.last.label), today)
+        if end < start:
+            raise FieldRefused(
+                f"{self.last.label} ({end}) comes before {_lowered(self.first.label)} ({start})."
+            )
+        return start, end
+
+
+def _a_day(value: date | str, label: str) -> date:
+    if isinstance(value, date):
+        return value
+    if not value.strip():
+        raise FieldRefused(f"{label} is missing: give a date like 2026-11-13.")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise FieldRefused(f"{label} must be a date like 2026-11-13, not {shown(value)}.") from None
+
+
+def _lowered(label: str) -> str:
+    return label[:1].lower() + label[1:]

@@ -89,6 +89,21 @@ class InsightsPageTestCase(WebTestCase):
         )
         self.assertContains(response, "only 57% of interviewees send that important follow-up")
 
+    def test_the_report_is_offered_for_last_week_and_this(self) -> None:
+        response = self.client.get(URL)
+        self.assertContains(response, f'action="{reverse("insights-report")}"')
+        self.assertContains(
+            response,
+            '<input type="date" id="report-from" name="from" value="2026-11-09" required>',
+            html=True,
+        )
+        self.assertContains(
+            response,
+            '<input type="date" id="report-to" name="to" value="2026-11-16" required>',
+            html=True,
+        )
+        self.assertContains(response, 'name="format" value="csv"')
+
     def test_the_outsider_sees_only_his_own_figures(self) -> None:
         self.interviewed()
         self.theirs()

@@ -23,6 +23,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         inbox,
         messages,
         reminders,
+        report,
         stats,
         syncs,
         web,

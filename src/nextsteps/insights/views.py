@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from nextsteps.fields import FieldRefused
 from nextsteps.insights import charts, wording
+from nextsteps.insights.report import work_search_record
+from nextsteps.insights.report_files import CONTENT_TYPES, as_file, file_name, format_of
 from nextsteps.insights.services import insights_of
 from nextsteps.playbook.insights import (
     CANDIDATES_SEND_THANK_YOUS,
@@ -14,13 +19,46 @@ from nextsteps.playbook.insights import (
     JOB_CRUSH,
     KEEP_APPLYING,
     Figures,
+    monday_of,
 )
-from nextsteps.web.views.common import SignedInRequest, clock
+from nextsteps.web.views.common import Clock, SignedInRequest, clock
 
 
 @login_required
 def insights(request: SignedInRequest) -> HttpResponse:
     now = clock(request)
+    return page(request, now, default_range(now.now.date()))
+
+
+def default_range(today: date) -> dict[str, str]:
+    """The report's days the form offers: last week and this one so far, as a
+    fortnightly signing-on asks for."""
+    first = monday_of(today) - timedelta(weeks=1)
+    return {"from": first.isoformat(), "to": today.isoformat()}
+
+
+@login_required
+def report(request: SignedInRequest) -> HttpResponse:
+    """The record of the search for the days asked (by default, those the form offers)
+    as a download; otherwise the insights page with the one sentence that says what is
+    wrong with them (400)."""
+    now = clock(request)
+    # What is not asked at all is the form's default; what is asked empty is refused.
+    defaults = {**default_range(now.now.date()), "format": "pdf"}
+    asked = {name: request.GET.get(name, default) for name, default in defaults.items()}
+    try:
+        kind = format_of(asked["format"])
+        record = work_search_record(request.user, now.profile, asked["from"], asked["to"], now.now)
+    except FieldRefused as exc:
+        return page(request, now, asked, str(exc))
+    response = HttpResponse(as_file(record, kind), content_type=CONTENT_TYPES[kind])
+    response["Content-Disposition"] = f'attachment; filename="{file_name(record, kind)}"'
+    return response
+
+
+def page(
+    request: SignedInRequest, now: Clock, asked: dict[str, str], refused: str = ""
+) -> HttpResponse:
     found = insights_of(request.user, now.profile.weekly_target, now.now)
     figures, crush = found.figures, found.crush
     by_title = section_charts(figures)
@@ -40,7 +78,10 @@ def insights(request: SignedInRequest) -> HttpResponse:
             ],
             "weekly_chart": weekly_chart(figures),
             "panels": [(s, by_title.get(s.title)) for s in wording.sections(figures)],
+            "report": asked,
+            "report_refused": refused,
         },
+        status=400 if refused else 200,
     )
 
 

@@ -1,0 +1,71 @@
+"""`nextsteps report`: the record of your job search that benefit offices ask for, as
+CSV or PDF. It imports what it uses in its body (see cli/app.py)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from nextsteps.cli.app import cli, current_user, now_in
+from nextsteps.cli.parse import BadInput
+from nextsteps.cli.terminal import say
+from nextsteps.playbook.worksearch import FORMATS
+
+
+@cli.command()
+@click.option("--from", "first", required=True, help="The first day (YYYY-MM-DD).")
+@click.option("--to", "last", help="The last day (YYYY-MM-DD; default: today).")
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(FORMATS),
+    help="pdf to print or attach, csv for a spreadsheet (default: --out's ending, else pdf).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="The file to write (- for standard output; default: work-search-FROM-to-TO.pdf "
+    "here for a PDF, standard output for CSV).",
+)
+def report(first: str, last: str | None, kind: str | None, out: str | None) -> None:
+    """Every work-search activity from one day to another (applications, interviews,
+    thank-you notes, follow-ups, learning, networking, temporary work) with its date,
+    employer, position, contact, method and result, as unemployment offices ask for."""
+    from nextsteps.accounts.services import profile_of
+    from nextsteps.insights.report import work_search_record
+    from nextsteps.insights.report_files import as_file, file_name
+
+    user = current_user()
+    profile = profile_of(user)
+    now = now_in(profile.zone)
+    kind = kind or ("csv" if out and out.lower().endswith(".csv") else "pdf")
+    record = work_search_record(user, profile, first, last or now.date(), now)
+    body = as_file(record, kind)
+    if out == "-" or (out is None and kind == "csv"):
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
+        return
+    target = Path(out or file_name(record, kind))
+    write_whole(target, body)
+    say(f"Wrote {target}: {len(record.entries)} entries.")
+
+
+def write_whole(target: Path, body: bytes) -> None:
+    """The file as a whole or not at all (a new file beside it, then renamed over it),
+    readable by its owner only: it holds the names of people and employers."""
+    folder = target.parent
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.")
+    except OSError as exc:
+        raise BadInput(f"Cannot write {target}: {exc.strerror}.") from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(body)
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise BadInput(f"Cannot write {target}: {exc.strerror}.") from None
