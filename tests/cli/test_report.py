@@ -46,7 +46,7 @@ def test_a_pdf_is_written_whole_to_the_file_named(nextsteps: Run, tmp_path: Path
     search(nextsteps)
     target = tmp_path / "proof.pdf"
     done = nextsteps("report", "--from", "2026-10-26", "--to", "2026-11-15", "--out", str(target))
-    assert done.stdout == f"Wrote {target}: 5 entries.\n"
+    assert done.stdout == f"5 entries from 2026-10-26 to 2026-11-15.\nWrote {target}.\n"
     assert [p.name for p in tmp_path.iterdir()] == ["proof.pdf"]  # no scratch file left
     assert target.stat().st_mode & 0o077 == 0  # names of people: the owner's alone
     body = target.read_bytes()
@@ -98,5 +98,5 @@ def test_without_out_a_pdf_is_named_for_its_days(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     done = nextsteps("report", "--from", "2026-10-26", "--to", "2026-11-01")
-    assert done.stdout == "Wrote work-search-2026-10-26-to-2026-11-01.pdf: 0 entries.\n"
+    assert done.stdout.endswith("\nWrote work-search-2026-10-26-to-2026-11-01.pdf.\n")
     assert (tmp_path / "work-search-2026-10-26-to-2026-11-01.pdf").read_bytes().startswith(b"%PDF")

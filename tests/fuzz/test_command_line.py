@@ -25,6 +25,7 @@ from nextsteps.cli import (  # noqa: F401
     inbox,
     messages,
     reminders,
+    report,
     syncs,
     web,
 )

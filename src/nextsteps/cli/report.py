@@ -3,15 +3,10 @@ CSV or PDF. It imports what it uses in its body (see cli/app.py)."""
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from pathlib import Path
-
 import click
 
 from nextsteps.cli.app import cli, current_user, now_in
-from nextsteps.cli.parse import BadInput
+from nextsteps.cli.data import write
 from nextsteps.cli.terminal import say
 from nextsteps.playbook.worksearch import FORMATS
 
@@ -44,28 +39,7 @@ def report(first: str, last: str | None, kind: str | None, out: str | None) -> N
     now = now_in(profile.zone)
     kind = kind or ("csv" if out and out.lower().endswith(".csv") else "pdf")
     record = work_search_record(user, profile, first, last or now.date(), now)
-    body = as_file(record, kind)
-    if out == "-" or (out is None and kind == "csv"):
-        sys.stdout.buffer.write(body)
-        sys.stdout.flush()
-        return
-    target = Path(out or file_name(record, kind))
-    write_whole(target, body)
-    say(f"Wrote {target}: {len(record.entries)} entries.")
-
-
-def write_whole(target: Path, body: bytes) -> None:
-    """The file as a whole or not at all (a new file beside it, then renamed over it),
-    readable by its owner only: it holds the names of people and employers."""
-    folder = target.parent
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.")
-    except OSError as exc:
-        raise BadInput(f"Cannot write {target}: {exc.strerror}.") from None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(body)
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise BadInput(f"Cannot write {target}: {exc.strerror}.") from None
+    target = out or ("-" if kind == "csv" else file_name(record, kind))
+    if target != "-":
+        say(f"{len(record.entries)} entries from {record.first} to {record.last}.")
+    write(target, as_file(record, kind))

@@ -9,6 +9,7 @@ import io
 from collections.abc import Callable
 from datetime import date
 
+from nextsteps.backups.exports import CSV_ENCODING, as_text
 from nextsteps.fields import FieldRefused, shown
 from nextsteps.insights.report import Record
 from nextsteps.playbook.worksearch import COLUMNS, FORMATS, Entry, result_text
@@ -37,16 +38,6 @@ def as_file(record: Record, kind: str) -> bytes:
     return as_csv(record)
 
 
-# A cell starting with one of these is run as a formula by spreadsheets (OWASP's list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """The cell as text a spreadsheet shows and never runs: a leading apostrophe before
-    what would start a formula (`=HYPERLINK(...)` typed as a company's name)."""
-    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
-
-
 def as_csv(record: Record) -> bytes:
     """UTF-8 with a byte-order mark, so that a spreadsheet reads accents right; days as
     2026-11-13, which every spreadsheet sorts as dates."""
@@ -54,8 +45,9 @@ def as_csv(record: Record) -> bytes:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for entry in record.entries:
-        writer.writerow(spreadsheet_safe(cell) for cell in cells(entry, date.isoformat))
-    return out.getvalue().encode("utf-8-sig")
+        # A cell a spreadsheet would run as a formula (a name typed as =HYPERLINK(...)) is text.
+        writer.writerow(as_text(cell) for cell in cells(entry, date.isoformat))
+    return out.getvalue().encode(CSV_ENCODING)
 
 
 def cells(entry: Entry, write_day: Callable[[date], str]) -> list[str]:
