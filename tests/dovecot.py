@@ -94,6 +94,12 @@ service auth {{
 }}
 """
 
+# What dovecot offers once logged in, but IDLE (and NOTIFY, which implies it).
+WITHOUT_IDLE = (
+    "IMAP4rev1 SASL-IR LITERAL+ ID ENABLE UNSELECT UIDPLUS NAMESPACE CHILDREN "
+    "LIST-EXTENDED LIST-STATUS SPECIAL-USE ESEARCH SEARCHRES WITHIN MOVE"
+)
+
 
 @dataclass(frozen=True)
 class Mailbox:
@@ -140,12 +146,15 @@ class Dovecot:
     tls_port: int
     process: subprocess.Popen[bytes]
 
-    def add_user(self) -> Mailbox:
+    def add_user(self, idle: bool = True) -> Mailbox:
         """A new user with an empty INBOX, in a passwd-file of its own: dovecot
-        caches a file it has read, within the second it changed in too."""
+        caches a file it has read, within the second it changed in too. With
+        `idle` False, the server offers that user no IDLE, as some servers do."""
         username = f"user{secrets.token_hex(4)}"
         password = secrets.token_urlsafe(12)
-        (self.root / "passwd" / username).write_text(f"{username}:{{PLAIN}}{password}\n")
+        # passwd-file's fields: user:password:uid:gid:gecos:home:shell:extra fields
+        extra = "" if idle else f"::::::userdb_imap_capability={WITHOUT_IDLE}"
+        (self.root / "passwd" / username).write_text(f"{username}:{{PLAIN}}{password}{extra}\n")
         return Mailbox(self, username, password)
 
     @property

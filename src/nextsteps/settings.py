@@ -295,10 +295,12 @@ SENDING_LEASE_SECONDS = envint(
 )
 
 # The inbox sync: how often the worker reads a connected inbox, and how long one
-# IMAP command may take.
+# IMAP command may take; how many inboxes one worker listens to for new mail
+# (IMAP IDLE: a connection held open each), the others being read only as often.
 SYNC_EVERY_SECONDS = envint(
     "NEXTSTEPS_SYNC_EVERY_SECONDS", 300, "a number of seconds, at least 60", minimum=60
 )
 IMAP_TIMEOUT_SECONDS = envint(
     "NEXTSTEPS_IMAP_TIMEOUT_SECONDS", 30, "a number of seconds, at least 1", minimum=1
 )
+IDLE_INBOXES = envint("NEXTSTEPS_IDLE_INBOXES", 50, "a number of inboxes, 0 or more", minimum=0)

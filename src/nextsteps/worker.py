@@ -1,5 +1,6 @@
 """The background loop: queue the digests that are due, read the inboxes whose
-sync is due, then send what is due in the outbox.
+sync is due, then send what is due in the outbox; meanwhile, threads listen to
+inboxes whose server announces new mail (inbox.watchers).
 
 Run as many as you like (`nextsteps worker` on several machines against one
 PostgreSQL database, or `nextsteps serve`, which runs one in-process): the
@@ -21,6 +22,7 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 
 from nextsteps.inbox import queue as inbox_queue
+from nextsteps.inbox import watchers as inbox_watchers
 from nextsteps.outreach import outbox
 from nextsteps.outreach.delivery import deliver
 from nextsteps.reminders.digests import queue_due_digests
@@ -60,8 +62,10 @@ def run_once(stop: threading.Event | None = None, worker_id: str | None = None) 
 
 
 def run_forever(stop: threading.Event) -> None:
-    """Poll the outbox until `stop` is set. Safe to run in a thread of the web server."""
+    """Poll the outbox until `stop` is set, and listen to inboxes for new mail. Safe to
+    run in a thread of the web server."""
     worker_id = new_worker_id()
+    watchers = inbox_watchers.Watchers(stop)
     log.info("worker %s started", worker_id)
     try:
         while not stop.is_set():
@@ -70,7 +74,12 @@ def run_forever(stop: threading.Event) -> None:
                 run_once(stop, worker_id)
             except Exception:
                 log.exception("worker %s: the outbox could not be read; trying again", worker_id)
+            try:
+                watchers.look(timezone.now())
+            except Exception:
+                log.exception("worker %s: no inbox could be listened to; trying again", worker_id)
             stop.wait(settings.WORKER_POLL_SECONDS)
     finally:
+        watchers.join()
         connection.close()
         log.info("worker %s stopped", worker_id)

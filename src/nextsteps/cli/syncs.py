@@ -19,14 +19,16 @@ if TYPE_CHECKING:
 @cli.command()
 @click.option("--once", is_flag=True, help="Read the inbox once, then exit.")
 def sync(once: bool) -> None:
-    """Read your inbox now for replies, then every few minutes until Ctrl-C (the
-    worker and `serve` do this by themselves)."""
+    """Read your inbox now for replies, then again as soon as a mail arrives (where
+    the server says so) or every few minutes, until Ctrl-C (the worker and `serve`
+    do this by themselves)."""
     import signal
     import threading
 
     from django.utils import timezone
 
     from nextsteps.inbox import queue
+    from nextsteps.inbox.watchers import wait_for_mail
 
     user = current_user()
     stop = threading.Event()
@@ -40,7 +42,10 @@ def sync(once: bool) -> None:
                     "--imap-host HOST` connects it."
                 )
             say(_said(outcome), flush=True)
-            if once or stop.wait(queue.every()):
+            if once:
+                break
+            wait_for_mail(user, queue.every(), stop)
+            if stop.is_set():
                 break
     finally:  # whoever called the command in its own process gets its handlers back
         for signum, handler in previous.items():

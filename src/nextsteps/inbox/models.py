@@ -85,7 +85,7 @@ class Folder(models.Model):
     to `last_uid` has been read, as long as the folder's UIDVALIDITY is the same
     (when the server changes it, the UIDs start again and the folder is read anew).
 
-    Only `inbox.sync` writes these rows."""
+    Only `inbox.sync` writes these rows, and `inbox.watchers` who listens to them."""
 
     class Role(models.TextChoices):
         INBOX = "inbox"
@@ -99,6 +99,11 @@ class Folder(models.Model):
     name = models.CharField(max_length=1000)
     uidvalidity = models.BigIntegerField()
     last_uid = models.BigIntegerField(default=0)
+    # Whether the server announces new mail in the folder (IMAP IDLE): None until a
+    # worker has asked it.
+    has_idle = models.BooleanField(null=True)
+    # A worker listens to the folder for new mail until then (inbox.watchers).
+    watched_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -7,8 +7,8 @@ FOR UPDATE SKIP LOCKED), syncs it, and writes when the next sync is due: in
 SYNC_EVERY_SECONDS (5 minutes), or later and later after failures. A worker that
 dies mid-sync leaves the lease, which runs out: the account is due again.
 
-nextsteps polls; IMAP IDLE, where the server has it, would tell sooner, at the
-cost of a connection held open per account.
+Where the server has IMAP IDLE, a worker also listens for new mail and syncs the
+inbox as soon as one arrives (inbox.watchers); this schedule goes on all the same.
 """
 
 from __future__ import annotations

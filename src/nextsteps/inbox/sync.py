@@ -143,7 +143,15 @@ def _where_we_were(account: MailAccount, role: str, name: str, uidvalidity: int)
         folder, _ = Folder.objects.update_or_create(
             account=account,
             role=role,
-            defaults={"mailbox": mailbox, "name": name, "uidvalidity": uidvalidity, "last_uid": 0},
+            defaults={
+                "mailbox": mailbox,
+                "name": name,
+                "uidvalidity": uidvalidity,
+                "last_uid": 0,
+                # Whoever listened to the old one stops; the new one is free to claim.
+                "has_idle": None,
+                "watched_until": None,
+            },
         )
     return folder
 
