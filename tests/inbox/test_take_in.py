@@ -16,7 +16,7 @@ from nextsteps.playbook.inbox import IncomingMail
 from nextsteps.tracker.models import Event, NextStep
 from nextsteps.tracker.services import ContactDetails, add_contact, link_contact
 from tests.inbox import mails
-from tests.inbox.base import MONDAY, THURSDAY, InboxTestCase
+from tests.inbox.base import FRIDAY, MONDAY, THURSDAY, InboxTestCase
 
 MONDAY_MAIL = "Mon, 9 Nov 2026 10:00:00 +0000"
 
@@ -72,6 +72,18 @@ class ReplyTests(InboxTestCase):
         kept = self.take_in(mails.reply(date=MONDAY_MAIL), self.local(MONDAY, 11))
         assert kept is not None
         self.assertEqual(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).count(), 1)
+
+    def test_a_reply_on_the_day_of_the_interview_is_their_reply_too(self) -> None:
+        """The interview held that morning is on the timeline; it is no reply logged by
+        hand, so the mail is recorded and stops the follow-up."""
+        follow_up = self.follow_up()
+        raw = mails.reply(date="Thu, 5 Nov 2026 16:00:00 +0000", body="Good to meet you.")
+        kept = self.take_in(raw, self.local(FRIDAY, 11))
+        assert kept is not None
+        assert kept.event is not None
+        self.assertEqual(kept.event.kind, EventKind.EMPLOYER_REPLIED)
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.state, Message.State.CANCELLED)
 
     def test_what_a_strong_reply_says_waits_for_the_user(self) -> None:
         raw = mails.reply(

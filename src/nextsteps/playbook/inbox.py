@@ -131,6 +131,9 @@ PROPOSED_EVENTS: dict[Proposal, EventKind] = {
     Proposal.MATERIAL_REQUEST: EventKind.MATERIALS_REQUESTED,
 }
 
+# What a person's mail may have been logged as by hand before the inbox found it.
+LOGGED_BY_HAND_AS = frozenset(PROPOSED_EVENTS.values())
+
 
 @dataclass(frozen=True)
 class Meaning:

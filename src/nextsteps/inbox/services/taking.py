@@ -28,6 +28,7 @@ from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, InvalidEvent
 from nextsteps.playbook.humandates import day_label
 from nextsteps.playbook.inbox import (
+    LOGGED_BY_HAND_AS,
     IncomingMail,
     MailKind,
     Match,
@@ -41,7 +42,7 @@ from nextsteps.playbook.inbox import (
     match,
     read_mail,
 )
-from nextsteps.playbook.timeline import EMPLOYER_ANSWERS, Channel
+from nextsteps.playbook.timeline import Channel
 from nextsteps.playbook.workdays import MORNING
 from nextsteps.tracker.models import Application, Company, Contact, Event
 from nextsteps.tracker.services import ACTIVE_STAGES, record_event
@@ -266,11 +267,12 @@ def _act(row: MatchedMail, meaning: Meaning, written: datetime, profile: Profile
 
 
 def _answered(row: MatchedMail, written: datetime) -> Event | None:
-    """The employer's answer already on the timeline from that day on: the user logged
-    this reply by hand before the inbox found it."""
+    """What a mail is logged as, already on the timeline from that day on: the user
+    logged this reply by hand before the inbox found it. (An interview held that
+    morning is no such thing.)"""
     day_start = written.replace(hour=0, minute=0, second=0, microsecond=0)
     return (
-        row.application.events.filter(kind__in=EMPLOYER_ANSWERS, at__gte=day_start)
+        row.application.events.filter(kind__in=LOGGED_BY_HAND_AS, at__gte=day_start)
         .order_by("at")
         .first()
     )
