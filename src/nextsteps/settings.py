@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "nextsteps.activities",
     "nextsteps.insights",
     "nextsteps.backups",
+    "nextsteps.imports",
     "nextsteps.web",
 ]
 
@@ -304,3 +305,8 @@ IMAP_TIMEOUT_SECONDS = envint(
     "NEXTSTEPS_IMAP_TIMEOUT_SECONDS", 30, "a number of seconds, at least 1", minimum=1
 )
 IDLE_INBOXES = envint("NEXTSTEPS_IDLE_INBOXES", 50, "a number of inboxes, 0 or more", minimum=0)
+
+# The largest file the import page takes (the command line reads any): some
+# 20,000 rows of a tracker's export. It waits in the session between the dry run
+# and the confirmation.
+IMPORT_LARGEST_UPLOAD = 4 * 1024 * 1024

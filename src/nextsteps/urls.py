@@ -6,5 +6,6 @@ urlpatterns = [
     path("", include("nextsteps.inbox.urls")),
     path("", include("nextsteps.activities.urls")),
     path("", include("nextsteps.insights.urls")),
+    path("", include("nextsteps.imports.urls")),
     path("", include("nextsteps.web.urls")),
 ]

@@ -137,6 +137,7 @@ def busy_search() -> Search:
         reverse("application", args=[sent.application_id]),
         reverse("application", args=[wide]),
         reverse("add-application"),
+        reverse("import"),
         *(reverse("log", args=[copperleaf, form]) for form in EVENT_FORMS),
         reverse("step-skip", args=[thank_you.id]),
         reverse("contacts"),

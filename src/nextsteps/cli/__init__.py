@@ -20,6 +20,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         activities,
         commands,
         data,
+        imports,
         inbox,
         messages,
         reminders,

@@ -32,6 +32,7 @@ REFUSALS = (
     ("nextsteps.outreach.services", "Refused"),
     ("nextsteps.outreach.templating", "TemplateRefused"),
     ("nextsteps.inbox.services.errors", "Refused"),
+    ("nextsteps.imports.reading", "ImportRefused"),
 )
 
 
