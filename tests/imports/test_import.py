@@ -4,11 +4,16 @@ applications (not anyone else's) are what a row duplicates."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import connection
 
+from nextsteps.backups.exports import applications_csv
 from nextsteps.imports.reading import ImportRefused
+from nextsteps.playbook import Event as PlannedEvent
+from nextsteps.playbook import EventKind
 from nextsteps.tracker.models import Application, Company, Event, NextStep
-from nextsteps.tracker.services import add_application
+from nextsteps.tracker.services import add_application, record_event
 from tests.fuzz.hostile import snapshot
 from tests.imports.base import ImportTestCase, file
 
@@ -103,4 +108,33 @@ def refuse_a_note(word: str) -> None:
         cursor.execute(
             "CREATE TRIGGER refuse_note BEFORE INSERT ON tracker_event "
             "FOR EACH ROW EXECUTE FUNCTION refuse_note()"
+        )
+
+
+class RoundTripTestCase(ImportTestCase):
+    def test_nextsteps_own_export_comes_back_as_it_was(self) -> None:
+        """Bob's applications, exported as CSV, imported into Alice's account: each
+        company, role, stage, day applied, kind, posting and source as they were."""
+
+        def add(company: str, *, applied: date | None = None, **kwargs: object) -> Application:
+            return add_application(self.outsider, company, "Analyst", applied_on=applied, **kwargs)  # type: ignore[arg-type]
+
+        add("Saved Co", posting_url="https://saved.example/1", source="LinkedIn")
+        add("Sent Co", applied=date(2026, 10, 1))
+        talking = add("Talking Co", applied=date(2026, 10, 1), temporary=True)
+        record_event(
+            talking, PlannedEvent(EventKind.INTERVIEW_HELD, self.local(date(2026, 10, 8), 10))
+        )
+        for company, ending in (
+            ("No Co", EventKind.REJECTED),
+            ("Yes Co", EventKind.OFFER_ACCEPTED),
+        ):
+            closed = add(company, applied=date(2026, 9, 1))
+            record_event(closed, PlannedEvent(ending, self.local(date(2026, 9, 20))))
+        fields = ("company__name", "role", "stage", "applied_on", "kind", "posting_url", "source")
+        theirs = set(Application.objects.filter(owner=self.outsider).values_list(*fields))
+        report = self.run_import(applications_csv(self.outsider))
+        self.assertEqual((len(report.created), report.refused), (5, []))
+        self.assertEqual(
+            set(Application.objects.filter(owner=self.alice).values_list(*fields)), theirs
         )

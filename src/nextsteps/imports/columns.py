@@ -12,6 +12,8 @@ The exports, as their makers publish or write them:
   Date Saved, Deadline, Date Applied, Follow up, Excitement.
 - Huntr's board: a job's Title and Employer (or Company), the List it is on
   (Wishlist, Applied, Interview, Offer, Rejected), its URL, Location, Salary and dates.
+- nextsteps' own (backups.exports.CSV_HEADERS): company, role, stage, applied date,
+  url, source, kind, outcome, last event, last event date, and what is next.
 - Reactive Resume exports a résumé as JSON (basics, sections, metadata): the jobs
   someone held, not the ones they applied for (see services.RESUME).
 """
@@ -49,6 +51,7 @@ class Field(StrEnum):
     COMPANY = "company"
     ROLE = "role"
     STATUS = "status"
+    OUTCOME = "outcome"  # how a closed application ended, where a file says so apart
     APPLIED_ON = "applied on"
     APPLIED = "applied"  # a yes/no (JobSync) or a date, under the bare word
     SAVED_ON = "saved on"
@@ -74,6 +77,7 @@ ALIASES: dict[Field, tuple[str, ...]] = {
         "position title", "role title",
     ),
     Field.STATUS: ("status", "stage", "list", "job list", "application status", "state"),
+    Field.OUTCOME: ("outcome", "result"),
     Field.APPLIED_ON: (
         "applied on", "date applied", "applied date", "application date", "applied at",
         "date of application", "applied date time", "submitted", "date submitted",
@@ -87,6 +91,7 @@ ALIASES: dict[Field, tuple[str, ...]] = {
     Field.UPDATED_ON: (
         "updated", "updated at", "last updated", "date updated", "status date",
         "last activity", "modified", "last modified", "moved at", "last moved",
+        "last event date",
     ),
     Field.URL: (
         "url", "link", "job url", "job link", "posting url", "posting", "job posting",
@@ -96,7 +101,7 @@ ALIASES: dict[Field, tuple[str, ...]] = {
     Field.MAX_SALARY: ("max salary", "maximum salary"),
     Field.LOCATION: ("location", "city", "job location"),
     Field.SOURCE: ("source", "job source", "found via", "found on", "where found", "channel"),
-    Field.JOB_TYPE: ("job type", "employment type", "type", "contract type"),
+    Field.JOB_TYPE: ("job type", "employment type", "type", "contract type", "kind"),
     Field.NOTES: ("notes", "note", "comments", "comment", "description", "job description"),
 }  # fmt: skip
 FIELD_OF = {alias: field for field, aliases in ALIASES.items() for alias in aliases}

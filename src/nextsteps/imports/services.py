@@ -217,7 +217,7 @@ def _candidate(row: Row, columns: Columns, order: DayOrder, now: datetime) -> To
     if applied is None:  # the bare "applied" column holds a day
         applied_on = applied_on or day(Field.APPLIED, "The date applied")
     events = events_of(
-        reached(cell(Field.STATUS)),
+        reached(cell(Field.OUTCOME) or cell(Field.STATUS)),
         applied_on=applied_on,
         applied=bool(applied),
         saved_on=day(Field.SAVED_ON, "The date saved"),
