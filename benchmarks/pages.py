@@ -78,14 +78,14 @@ def london_user(name: str) -> tuple[Any, Any]:
     return user, profile
 
 
-def seed(applications: int) -> Any:
+def seed(applications: int, name: str = "heavy") -> Any:
     """One user with `applications` applications, recorded through the services."""
     from django.db import transaction
 
     from nextsteps.playbook import Event, EventKind
     from nextsteps.tracker import services
 
-    user, profile = london_user("heavy")
+    user, profile = london_user(name)
     workdays = profile.workdays()
     today = datetime.now(workdays.timezone).date()
     outcomes = (EventKind.REJECTED, EventKind.WITHDRAWN, EventKind.CLOSED_NO_RESPONSE)

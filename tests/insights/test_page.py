@@ -91,7 +91,7 @@ class InsightsPageTestCase(WebTestCase):
 
     def test_the_report_is_offered_for_last_week_and_this(self) -> None:
         response = self.client.get(URL)
-        self.assertContains(response, f'action="{reverse("insights-report")}"')
+        self.assertContains(response, f'action="{reverse("insights-report")}#proof"')
         self.assertContains(
             response,
             '<input type="date" id="report-from" name="from" value="2026-11-09" required>',
