@@ -60,7 +60,8 @@ def test_the_list_shows_what_was_done_and_what_waits(inbox: tuple[Run, str]) -> 
     text = nextsteps("inbox").stdout
     assert f"{waiting.id}  yesterday 16:00  Bob Lee (from the company's domain): " in text
     assert (
-        f"An invitation to an interview on Tue 10 Nov? nextsteps inbox confirm {waiting.id} | "
+        "    Nothing changed yet.\n"
+        f"    An invitation to an interview on Tue 10 Nov? nextsteps inbox confirm {waiting.id} | "
         f"dismiss {waiting.id}"
     ) in text
     assert "Jane Doe (from your contact): Data Analyst at Acme" in text

@@ -31,6 +31,13 @@ class TodayTests(InboxWebTestCase):
         self.assertContains(response, "Jane Doe")
         self.assertContains(response, "Data Analyst at Acme")
 
+    def test_a_reply_that_acted_and_asks_says_both(self) -> None:
+        """Jane's invitation is her reply, recorded at once; the interview waits."""
+        self.invitation_from_jane()
+        response = self.client.get(reverse("today"))
+        self.assertContains(response, '<p class="details">Recorded as their reply.</p>', html=True)
+        self.assertContains(response, "An invitation to an interview on Thu 19 Nov?")
+
     def test_the_outsider_never_sees_the_owners_mail(self) -> None:
         self.invitation()
         bob = self.client_for(self.outsider)
@@ -64,6 +71,13 @@ class TodayTests(InboxWebTestCase):
         self.assertEqual(len(response.context["mails_waiting"]), 5)
         self.assertContains(response, "2 more wait for you, each on its application's page.")
         self.assertContains(response, '<span class="count">7</span>')
+
+    def invitation_from_jane(self) -> None:
+        self.taken_in(
+            mails.reply(
+                date=MONDAY_MAIL, body="We would like to invite you to an interview on 19 November."
+            )
+        )
 
     def _queries_for_today(self) -> int:
         with CaptureQueriesContext(connection) as queries:

@@ -90,10 +90,9 @@ def _print(row: MatchedMail, zone: tzinfo, today: date) -> None:
     say(f"{row.id}  {when}  {sender} ({shown['matched']}): {row.application}")
     if row.subject:
         say(f"    {row.subject}")
+    say(f"    {shown['done']}")
     if shown["question"]:
         say(f"    {shown['question']} nextsteps inbox confirm {row.id} | dismiss {row.id}")
-    else:
-        say(f"    {shown['done']}")
 
 
 @inbox.command()
