@@ -37,7 +37,9 @@ class StaleInboxTestCase(SyncTestCase):
         self.assertEqual(self.sink.message_ids(), [self.thank_you.message_id])
         page = csrf_client(self.alice).get(reverse("mail-account"))
         self.assertContains(
-            page, f"The last try failed: localhost refused the login for {self.imap.username}"
+            page,
+            '<p class="status alert" role="alert">The last try failed: localhost refused the '
+            f"login for {self.imap.username}",
         )
 
         self.read_inbox(at=self.local(FRIDAY, 10, 20))  # the right password
