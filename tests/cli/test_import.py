@@ -99,3 +99,10 @@ def test_a_long_import_draws_a_bar_on_a_terminal(tmp_path: Path) -> None:
     assert "100%" in drawn
     listed = process(tmp_path / "data", "list", "--json")
     assert listed.stdout.count('"id"') == 60
+
+
+def test_a_dash_reads_standard_input(nextsteps: Run) -> None:
+    rows = "Company,Role,Status,Date applied\nAcme,Analyst,applied,2026-10-01\n"
+    result = nextsteps("import", "-", stdin=rows)
+    assert result.stdout.startswith("Imported 1 application from a spreadsheet;")
+    assert Application.objects.get().applied_on == date(2026, 10, 1)

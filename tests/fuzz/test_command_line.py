@@ -22,6 +22,7 @@ from nextsteps.cli import (  # noqa: F401
     account,
     commands,
     data,
+    imports,
     inbox,
     messages,
     reminders,

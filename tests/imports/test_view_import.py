@@ -10,11 +10,12 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from nextsteps.imports.views import GONE, WAITING
+from nextsteps.imports.views import GONE, LISTED, WAITING
 from nextsteps.tracker.models import Application
 from tests.base import csrf_client
 from tests.fuzz.hostile import snapshot
 from tests.imports.base import file
+from tests.imports.test_import import refuse_a_note
 from tests.web.base import WebTestCase
 
 URL = reverse("import")
@@ -99,6 +100,13 @@ class ImportPageTestCase(WebTestCase):
         self.assertContains(self.post(CONFIRM, {"digest": stale}), GONE, status_code=400)
         self.assertFalse(Application.objects.exists())
 
+    def test_a_failure_while_writing_is_one_sentence_and_nothing_is_kept(self) -> None:
+        refuse_a_note("Remote")  # the first row's note names its location
+        self.check(file("teal.csv"))
+        response = self.post(CONFIRM, {"digest": self.client.session[WAITING]["digest"]})
+        self.assertContains(response, "Line 2 could not be written", status_code=400)
+        self.assertFalse(Application.objects.exists())
+
     def test_without_its_csrf_token_the_upload_is_refused(self) -> None:
         response = self.client.post(URL, {"file": upload("a.csv", file("teal.csv"))})
         self.assertEqual(response.status_code, 403)
@@ -136,3 +144,11 @@ class ImportPageTestCase(WebTestCase):
             return len(captured)
 
         self.assertEqual(queries(3), queries(60))
+
+    def test_a_long_file_lists_its_first_rows_and_counts_the_rest(self) -> None:
+        lines = "".join(f"Co {n},Analyst,applied,2026-10-01\n" for n in range(LISTED + 5))
+        response = self.check(b"Company,Role,Status,Date applied\n" + lines.encode())
+        self.assertContains(response, f"Import {LISTED + 5} applications")
+        self.assertContains(response, "Analyst at Co 199")
+        self.assertNotContains(response, "Analyst at Co 200")
+        self.assertContains(response, "And 5 more.")

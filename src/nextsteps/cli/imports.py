@@ -37,7 +37,8 @@ BAR_FROM = 50
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
 def import_file(file: str, chosen: str, dry_run: bool) -> None:
-    """Import applications from FILE: a CSV from Teal, Huntr, JobSync or a spreadsheet.
+    """Import applications from FILE (- reads standard input): a CSV from Teal, Huntr,
+    JobSync or a spreadsheet.
 
     Each row's dates and status become its events, and nextsteps plans from them. A
     row already in nextsteps (same company and role) is left alone, so importing the
@@ -57,11 +58,16 @@ def import_file(file: str, chosen: str, dry_run: bool) -> None:
 
 
 def _read(path: str) -> bytes:
+    """The file's bytes; `-` is standard input."""
+    if path == "-":
+        return sys.stdin.buffer.read()
     try:
         with open(path, "rb") as file:
             return file.read()
     except OSError as exc:
         raise BadInput(f"nextsteps cannot read {path}: {exc.strerror or exc}.") from None
+    except ValueError:  # a NUL in the name
+        raise BadInput(f"There is no file named {path!r}.") from None
 
 
 @contextmanager

@@ -62,31 +62,34 @@ def confirm(request: SignedInRequest) -> HttpResponse:
     try:
         report = services.run_import(request.user, data, Format(waiting["format"]))
     except ImportRefused as exc:
-        form = ImportForm()
-        form.add_error(None, str(exc))
-        return _page(request, form, status=400)
+        return _page(request, ImportForm(), status=400, problem=str(exc))
     del request.session[WAITING]
     messages.success(request, wording.summary(report))
     return redirect("table")
 
 
 def _page(
-    request: SignedInRequest, form: ImportForm, status: int = 200, **report: Any
+    request: SignedInRequest,
+    form: ImportForm,
+    status: int = 200,
+    report: services.Report | None = None,
+    **context: Any,
 ) -> HttpResponse:
-    found = report.get("report")
-    context = {"form": form, **report}
-    if found is not None:
+    """The page with the form, or with the dry run's `report` in words; `context`
+    adds the file's digest and name, or the sentence that refused it."""
+    if report is not None:
         context.update(
-            summary=wording.summary(found),
-            notes=wording.reading_notes(found),
+            report=report,
+            summary=wording.summary(report),
+            notes=wording.reading_notes(report),
             to_create=[
-                (c, wording.title(c.company, c.role), wording.events_said(c, found.today))
-                for c in found.to_create[:LISTED]
+                (c, wording.title(c.company, c.role), wording.events_said(c, report.today))
+                for c in report.to_create[:LISTED]
             ],
-            unlisted=max(0, len(found.to_create) - LISTED),
+            unlisted=max(0, len(report.to_create) - LISTED),
             duplicates=[
                 (d, wording.title(d.company, d.role), wording.duplicate_of(d))
-                for d in found.duplicates
+                for d in report.duplicates
             ],
         )
-    return render(request, "imports/import.html", context, status=status)
+    return render(request, "imports/import.html", {"form": form, **context}, status=status)
