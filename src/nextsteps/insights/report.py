@@ -27,7 +27,7 @@ from nextsteps.playbook.worksearch import (
     sorted_entries,
     step_entry,
 )
-from nextsteps.tracker.models import Application, Contact, Event
+from nextsteps.tracker.models import Application, Event
 
 # The one rule of a report's days, for the command line and the page alike.
 REPORT_DAYS = DayRange(Day("The report's first day"), Day("The report's last day"))
@@ -56,10 +56,33 @@ def work_search_record(
     zone = profile.zone
     start = datetime.combine(first_day, time.min, zone)
     end = datetime.combine(last_day + timedelta(days=1), time.min, zone)
+    entries = steps_between(owner, start, end, zone)
+    entries += [
+        activity_entry(done.on, HABITS[ActivityKind(done.activity.kind)].name, done.activity.what)
+        for done in done_between(owner, first_day, last_day)
+    ]
+    return Record(
+        name=profile.name,
+        first=first_day,
+        last=last_day,
+        made_on=today,
+        entries=sorted_entries(entries),
+        letter_paper=profile.country in LETTER_COUNTRIES,
+    )
+
+
+def steps_between(owner: User, start: datetime, end: datetime, zone: tzinfo) -> list[Entry]:
+    """The owner's steps from `start` to `end`, each with what came of it and the people
+    to reach about it, in four queries."""
     stepped = Event.objects.filter(
         application__owner=owner, kind__in=WORK_SEARCH_STEPS, at__gte=start, at__lt=end
     )
-    steps = list(stepped.select_related("application__company").order_by("at", "id"))
+    # Plain values, not models: a year's record has thousands of steps.
+    steps = stepped.order_by("at", "id").values_list(
+        "id", "application_id", "kind", "at", "channel", "official",
+        "application__role", "application__source",
+        "application__company__name", "application__company__website",
+    )  # fmt: skip
     # What came of the steps: any answer after the range began (a result comes after its step).
     results: dict[int, list[Happened]] = defaultdict(list)
     for application_id, kind, at, channel, official in Event.objects.filter(
@@ -75,22 +98,20 @@ def work_search_record(
         ),
         "application_id",
     )
-    entries = [
-        _step_entry(event, results[event.application_id], on_event, on_application, zone)
-        for event in steps
-    ]
-    entries += [
-        activity_entry(done.on, HABITS[ActivityKind(done.activity.kind)].name, done.activity.what)
-        for done in done_between(owner, first_day, last_day)
-    ]
-    return Record(
-        name=profile.name,
-        first=first_day,
-        last=last_day,
-        made_on=today,
-        entries=sorted_entries(entries),
-        letter_paper=profile.country in LETTER_COUNTRIES,
-    )
+    entries: list[Entry] = []
+    for event_id, application_id, kind, at, channel, official, role, source, name, site in steps:
+        people = on_event.get(event_id) or on_application.get(application_id, [])
+        entries.append(
+            step_entry(
+                _happened(kind, at, channel, official, zone),
+                results[application_id],
+                employer=f"{name}, {site}" if site else name,
+                position=role,
+                contact="; ".join(people),
+                source=source,
+            )
+        )
+    return entries
 
 
 def _happened(kind: str, at: datetime, channel: str, official: bool, zone: tzinfo) -> Happened:
@@ -99,37 +120,13 @@ def _happened(kind: str, at: datetime, channel: str, official: bool, zone: tzinf
     )
 
 
-def _people(links: QuerySet[Any], key: str) -> dict[int, list[Contact]]:
-    """The contacts of each event or application, by its id, in one query."""
-    found: dict[int, list[Contact]] = defaultdict(list)
-    for link in links.select_related("contact").order_by("contact__name", "contact_id"):
-        found[getattr(link, key)].append(link.contact)
+def _people(links: QuerySet[Any], key: str) -> dict[int, list[str]]:
+    """How to reach the people of each event or application, by its id, in one query:
+    `Jane Doe, HR Manager, jane@acme.example, 020 7946 0000`."""
+    found: dict[int, list[str]] = defaultdict(list)
+    rows = links.order_by("contact__name", "contact_id").values_list(
+        key, "contact__name", "contact__title", "contact__email", "contact__phone"
+    )
+    for owner_id, *parts in rows:
+        found[owner_id].append(", ".join(part for part in parts if part))
     return found
-
-
-def _step_entry(
-    event: Event,
-    results: list[Happened],
-    on_event: dict[int, list[Contact]],
-    on_application: dict[int, list[Contact]],
-    zone: tzinfo,
-) -> Entry:
-    application = event.application
-    company = application.company
-    people = on_event.get(event.id) or on_application.get(application.id, [])
-    employer = f"{company.name}, {company.website}" if company.website else company.name
-    return step_entry(
-        _happened(event.kind, event.at, event.channel, event.official, zone),
-        results,
-        employer,
-        application.role,
-        "; ".join(_contact(person) for person in people),
-        application.source,
-    )
-
-
-def _contact(person: Contact) -> str:
-    """`Jane Doe, HR Manager, jane@acme.example, 020 7946 0000`: how to reach them."""
-    return ", ".join(
-        part for part in (person.name, person.title, person.email, person.phone) if part
-    )
