@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
 import platform
 import resource
 import sys
@@ -96,6 +97,7 @@ def bench(rows: int) -> dict[str, Any]:
     user, profile = london_user("importer")
     data = teal_file(rows, timezone.now().astimezone(profile.zone).date())
     before = peak_rss_mb()
+    load_before = round(os.getloadavg()[0], 1)
 
     started = time.perf_counter()
     dry = preview(user, data)
@@ -125,6 +127,9 @@ def bench(rows: int) -> dict[str, Any]:
 
     return {
         "database": connection.vendor,
+        # Other work on the machine slows every figure: its load while timing.
+        "load_average_before": load_before,
+        "load_average_after": round(os.getloadavg()[0], 1),
         "rows": rows,
         "file_kb": round(len(data) / 1024),
         "to_create": len(dry.to_create),

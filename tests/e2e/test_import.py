@@ -22,6 +22,7 @@ SUMMARY = "A Teal export, 7 rows: 6 applications to create, 0 already in nextste
 def check_the_file(page: Page, width: int, artifacts: Path) -> list[str]:
     page.goto("/applications/new/")
     page.get_by_role("link", name="Import them").click()
+    page.screenshot(path=artifacts / f"import-form-{width}.png", full_page=True)
     problems = [f"form: {p}" for p in serious_violations(page)]
     page.get_by_label("The file:").set_input_files(FILES / "teal.csv")
     page.get_by_label("Exported from:").select_option("auto")
