@@ -76,7 +76,8 @@ ALIASES: dict[Field, tuple[str, ...]] = {
         "role", "title", "job title", "position", "job position", "job", "job role",
         "position title", "role title",
     ),
-    Field.STATUS: ("status", "stage", "list", "job list", "application status", "state"),
+    # Not "state": a spreadsheet's State is more often where the job is.
+    Field.STATUS: ("status", "stage", "list", "job list", "application status"),
     Field.OUTCOME: ("outcome", "result"),
     Field.APPLIED_ON: (
         "applied on", "date applied", "applied date", "application date", "applied at",
@@ -95,14 +96,15 @@ ALIASES: dict[Field, tuple[str, ...]] = {
     ),
     Field.URL: (
         "url", "link", "job url", "job link", "posting url", "posting", "job posting",
-        "job posting url", "posting link", "website",
+        "job posting url", "posting link",
     ),
     Field.SALARY: ("salary", "min salary", "minimum salary", "compensation", "pay", "salary range"),
     Field.MAX_SALARY: ("max salary", "maximum salary"),
     Field.LOCATION: ("location", "city", "job location"),
     Field.SOURCE: ("source", "job source", "found via", "found on", "where found", "channel"),
     Field.JOB_TYPE: ("job type", "employment type", "type", "contract type", "kind"),
-    Field.NOTES: ("notes", "note", "comments", "comment", "description", "job description"),
+    # Not a job's description: the posting's whole text is no note of the user's.
+    Field.NOTES: ("notes", "note", "comments", "comment"),
 }  # fmt: skip
 FIELD_OF = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
 
