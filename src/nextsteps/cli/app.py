@@ -10,6 +10,7 @@ becomes the user's one line of error (exit code 2).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from datetime import datetime
@@ -85,6 +86,11 @@ def prepare_database(migrate_if_needed: bool) -> None:
         import django
 
         django.setup()
+        # What start-up made lives as long as the process: no collection need walk
+        # it again. The collector is back for the command's own work (the worker's
+        # and the server's for hours).
+        gc.freeze()
+    gc.enable()
     if not migrate_if_needed or schema_is_current():
         return
     from django.core.management import call_command
