@@ -8,6 +8,8 @@ from pathlib import Path
 from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
+import pytest
+
 from tests.cli.conftest import Run, process
 
 PASSWORD = "a sturdy passphrase"
@@ -45,6 +47,7 @@ def test_a_weak_or_missing_password_is_one_line_and_nothing_changes(nextsteps: R
     assert not User.objects.get(username="me").has_usable_password()
 
 
+@pytest.mark.processes
 def test_a_real_process_with_the_password_piped_in(tmp_path: Path) -> None:
     done = process(tmp_path, "account", "password", "--password-stdin", stdin=PASSWORD + "\n")
     assert done.returncode == 0, done.stderr

@@ -144,6 +144,7 @@ def test_an_edited_text_without_its_subject_line_is_refused(
     assert not SavedDraft.objects.exists()
 
 
+@pytest.mark.processes
 def test_a_real_process_reads_the_body_from_a_pipe(tmp_path: Path) -> None:
     """As a script would: `... | nextsteps draft 1 thank_you --body-file -`."""
     for args in (

@@ -130,6 +130,7 @@ def test_a_subdivision_without_a_country_is_refused(nextsteps: Run) -> None:
     assert "subdivision = \n" in nextsteps("config", "show").stdout
 
 
+@pytest.mark.processes
 def test_a_note_that_is_not_utf8_is_refused_by_the_real_command(tmp_path: Path) -> None:
     """Bytes that are not UTF-8 reach the program as they are typed in a shell."""
     import os

@@ -30,6 +30,7 @@ def test_mail_account_set_never_shows_the_password(nextsteps: Run) -> None:
     assert PASSWORD not in nextsteps("mail-account", "show").stdout
 
 
+@pytest.mark.processes
 def test_the_password_comes_on_standard_input_and_stays_encrypted(tmp_path: Path) -> None:
     """A real process, as a script pipes the password in; the database file on disk
     never holds it in the clear."""

@@ -14,7 +14,10 @@ from tests.cli.conftest import NEXTSTEPS
 SERVER_URL = os.environ.get("TEST_DATABASE_URL") or (
     "postgres://postgres@127.0.0.1:5432/nextsteps" if os.environ.get("CI") == "true" else ""
 )
-pytestmark = pytest.mark.skipif(not SERVER_URL, reason="needs TEST_DATABASE_URL or CI=true")
+pytestmark = [
+    pytest.mark.processes,
+    pytest.mark.skipif(not SERVER_URL, reason="needs TEST_DATABASE_URL or CI=true"),
+]
 
 DATABASE = "nextsteps_cli_test"
 

@@ -24,6 +24,7 @@ finally:
 """
 
 
+@pytest.mark.processes
 @pytest.mark.parametrize(
     ("args", "exit_code"),
     [(["--help"], 0), (["next", "--help"], 0), (["next", "one"], 2), (["nope"], 2)],
@@ -43,12 +44,14 @@ def test_help_and_usage_errors_load_nothing_and_write_nothing(
     assert not data_dir.exists()
 
 
+@pytest.mark.processes
 def test_the_first_command_makes_the_database(tmp_path: Path) -> None:
     listed = process(tmp_path, "list", "--json")
     assert (listed.returncode, listed.stdout, listed.stderr) == (0, "[]\n", "")
     assert (tmp_path / "nextsteps.sqlite3").exists()
 
 
+@pytest.mark.processes
 @pytest.mark.parametrize(
     ("args", "says"),
     [

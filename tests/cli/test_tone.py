@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.cli.conftest import Run, as_json, process
 
 TEXT = """\
@@ -53,6 +55,7 @@ def test_a_missing_file_or_an_unknown_kind_is_one_line(nextsteps: Run, tmp_path:
         assert result.stderr.count("\n") == 1, result.stderr
 
 
+@pytest.mark.processes
 def test_it_needs_no_database(tmp_path: Path) -> None:
     result = process(tmp_path, "tone", "-", stdin="Still no word from you.\n")
     assert result.returncode == 0, result.stderr
