@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from django.contrib.auth.models import User
 from django.test import Client, override_settings
-
-import pytest
 
 from tests.cli.conftest import Run, process
 
