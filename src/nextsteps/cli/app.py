@@ -34,6 +34,7 @@ REFUSALS = (
     ("nextsteps.outreach.templating", "TemplateRefused"),
     ("nextsteps.inbox.services.errors", "Refused"),
     ("nextsteps.imports.reading", "ImportRefused"),
+    ("nextsteps.backups.restore", "RestoreRefused"),
 )
 
 
@@ -112,16 +113,11 @@ def schema_is_current() -> bool:
     imports every migration, which took most of a command's time. When this says
     no, the executor decides.
     """
-    from django.apps import apps
     from django.db import DatabaseError, connection
 
-    on_disk = {
-        (app.label, name.removesuffix(".py"))
-        for app in apps.get_app_configs()
-        if os.path.isdir(folder := os.path.join(app.path, "migrations"))
-        for name in os.listdir(folder)
-        if name.endswith(".py") and name[0] not in "_~"
-    }
+    from nextsteps.schema import migrations_on_disk
+
+    on_disk = migrations_on_disk()
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT app, name FROM django_migrations")

@@ -56,3 +56,42 @@ def write(file: str, content: bytes) -> None:
     except OSError as exc:
         raise BadInput(f"Cannot write {file}: {exc.strerror or exc}.") from None
     say(f"Wrote {file}.")
+
+
+@cli.command()
+@file_argument
+def backup(file: str) -> None:
+    """Write everything your account holds to FILE as JSON (- for standard output);
+    `nextsteps restore FILE` brings it back, here or into another database. Mail
+    passwords and the calendar's address stay encrypted with this install's key."""
+    from nextsteps.backups.backup import backup_json
+
+    write(file, backup_json(current_user()))
+
+
+@cli.command()
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True))
+def restore(file: str) -> None:
+    """Bring a backup back into your account, which must hold nothing yet (a new
+    database, or another account: NEXTSTEPS_USER=name). All of it, or nothing."""
+    from nextsteps.backups.restore import read_backup
+    from nextsteps.backups.restore import restore as restore_backup
+
+    try:
+        content = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as exc:
+        raise BadInput(f"Cannot read {file}: {exc.strerror or exc}.") from None
+    user = current_user()
+    restored = restore_backup(user, read_backup(content, file))
+    counts = ", ".join(
+        f"{count} {name.replace('_', ' ')}"
+        for name, count in restored.rows.items()
+        if count and name in SUMMARY
+    )
+    say(f"Restored {file} into the account {user.get_username()}: {counts or 'nothing'}.")
+    for note in restored.notes:
+        say(note)
+
+
+# The tables a restore's summary counts: what the user recognises as theirs.
+SUMMARY = ("applications", "events", "contacts", "messages", "mails", "activities")
