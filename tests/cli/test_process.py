@@ -19,7 +19,8 @@ try:
     main(sys.argv[1:])
 finally:
     heavy = ("django", "nextsteps.settings", "nextsteps.tracker", "nextsteps.cli.output",
-             "holidays")
+             "holidays", "nextsteps.playbook.habits", "nextsteps.playbook.worksearch",
+             "nextsteps.imports")
     print("loaded:", *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 

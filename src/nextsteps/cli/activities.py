@@ -9,7 +9,6 @@ import click
 from nextsteps.cli.app import choice_of, cli, current_user, json_option
 from nextsteps.cli.parse import parse_day
 from nextsteps.cli.terminal import say, visible
-from nextsteps.playbook.habits import ActivityKind
 
 activity_id = click.argument("activity_id", metavar="N", type=int)
 
@@ -20,7 +19,7 @@ def activity() -> None:
 
 
 @activity.command(name="add")
-@click.argument("kind", type=choice_of(ActivityKind))
+@click.argument("kind", type=choice_of("nextsteps.playbook.habits.ActivityKind"))
 @click.argument("what")
 @click.option("--at", help="The day it is for (YYYY-MM-DD; default: today).")
 @click.option("--every", help="Due again this many days after each time you do it.")

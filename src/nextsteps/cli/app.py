@@ -13,8 +13,10 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Sequence
 from datetime import datetime
-from enum import StrEnum
+from functools import cached_property
+from importlib import import_module
 from typing import Any
 
 import click
@@ -74,9 +76,37 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 application_id = click.argument("application_id", metavar="ID", type=int)
 
 
-def choice_of(kinds: type[StrEnum]) -> click.Choice[str]:
-    """The words of an enum, as the values an option accepts."""
-    return click.Choice([kind.value for kind in kinds])
+def choice_of(where: str) -> click.Choice[str]:
+    """The values an option accepts, named by where they are defined: an enum (its
+    words) or a sequence of words, like "nextsteps.playbook.habits.ActivityKind"."""
+    return _ChoiceOf(where)
+
+
+class _ChoiceOf(click.Choice[str]):
+    """A choice whose module is loaded only when its values are needed (the
+    command's own --help, or a value to check), so that `nextsteps --help` lists
+    the commands without loading what each of them uses."""
+
+    def __init__(self, where: str) -> None:
+        # Click only iterates, indexes and counts its choices: a sequence will do.
+        self.choices = _Values(where)  # type: ignore[assignment]
+        self.case_sensitive = True
+
+
+class _Values(Sequence[str]):
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    @cached_property
+    def values(self) -> tuple[str, ...]:
+        module, _, name = self.where.rpartition(".")
+        return tuple(getattr(each, "value", each) for each in getattr(import_module(module), name))
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.values[index]
+
+    def __len__(self) -> int:
+        return len(self.values)
 
 
 def prepare_database(migrate_if_needed: bool) -> None:

@@ -38,7 +38,9 @@ def migrate() -> None:
 @click.argument("role")
 @click.option("--applied", help="The day you sent the application (YYYY-MM-DD).")
 @click.option(
-    "--culture", type=choice_of(Culture), help="traditional: also plan a handwritten note."
+    "--culture",
+    type=choice_of("nextsteps.playbook.timeline.Culture"),
+    help="traditional: also plan a handwritten note.",
 )
 @click.option("--contact", help="'Name <email>' of your contact.")
 @click.option(
@@ -99,7 +101,11 @@ def add(
     "is due that day, even inside the seven days.",
 )
 @click.option("--due", help="When you promised the material.")
-@click.option("--channel", type=choice_of(Channel), help="card = a handwritten note.")
+@click.option(
+    "--channel",
+    type=choice_of("nextsteps.playbook.timeline.Channel"),
+    help="card = a handwritten note.",
+)
 @click.option("--official", is_flag=True, help="The offer is in writing.")
 @click.option("--note", default="", help="Anything worth remembering.")
 @click.option("--strength", multiple=True, help="Reflection: a strong point of yours (repeatable).")

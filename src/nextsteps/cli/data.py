@@ -5,7 +5,6 @@ uses in its body (see cli/app.py)."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -45,6 +44,8 @@ def export(file: str, file_format: str | None) -> None:
 
 def write(file: str, content: bytes) -> None:
     """The content to FILE, whole and private to the user, or to standard output."""
+    from pathlib import Path
+
     from nextsteps.private_files import write_private
 
     if file == "-":

@@ -13,7 +13,6 @@ import click
 from nextsteps.cli.app import choice_of, cli, current_user
 from nextsteps.cli.parse import BadInput
 from nextsteps.cli.terminal import say
-from nextsteps.imports.columns import Format
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,7 +28,7 @@ BAR_FROM = 50
 @click.option(
     "--format",
     "chosen",
-    type=choice_of(Format),
+    type=choice_of("nextsteps.imports.columns.Format"),
     default="auto",
     show_default=True,
     help="Whose export FILE is; auto tells by its columns. generic: any CSV with a company "
@@ -45,6 +44,7 @@ def import_file(file: str, chosen: str, dry_run: bool) -> None:
     same file twice adds nothing.
     """
     from nextsteps.imports import services
+    from nextsteps.imports.columns import Format
 
     data = _read(file)
     user = current_user()

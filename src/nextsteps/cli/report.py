@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import click
 
-from nextsteps.cli.app import cli, current_user, now_in
+from nextsteps.cli.app import choice_of, cli, current_user, now_in
 from nextsteps.cli.data import write
 from nextsteps.cli.terminal import say
-from nextsteps.playbook.worksearch import FORMATS
 
 
 @cli.command()
@@ -17,7 +16,7 @@ from nextsteps.playbook.worksearch import FORMATS
 @click.option(
     "--format",
     "kind",
-    type=click.Choice(FORMATS),
+    type=choice_of("nextsteps.playbook.worksearch.FORMATS"),
     help="pdf to print or attach, csv for a spreadsheet (default: --out's ending, else pdf).",
 )
 @click.option(
