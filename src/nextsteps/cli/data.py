@@ -75,6 +75,8 @@ def backup(file: str) -> None:
 def restore(file: str) -> None:
     """Bring a backup back into your account, which must hold nothing yet (a new
     database, or another account: NEXTSTEPS_USER=name). All of it, or nothing."""
+    from pathlib import Path
+
     from nextsteps.backups.restore import read_backup
     from nextsteps.backups.restore import restore as restore_backup
 
