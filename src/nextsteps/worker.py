@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
+from nextsteps.backups import copies
 from nextsteps.inbox import queue as inbox_queue
 from nextsteps.inbox import watchers as inbox_watchers
 from nextsteps.outreach import outbox
@@ -39,6 +40,11 @@ def new_worker_id() -> str:
 def run_once(stop: threading.Event | None = None, worker_id: str | None = None) -> int:
     """Handle everything due now, then return how many messages were handled."""
     worker_id = worker_id or new_worker_id()
+    try:
+        copies.keep_daily_copy(timezone.now())
+    except Exception:
+        # Sending must not wait for a copy; the claim's lease makes it due again.
+        log.exception("worker %s: the daily copy of the database failed", worker_id)
     outbox.mark_abandoned(timezone.now())
     handled = 0
     while stop is None or not stop.is_set():
