@@ -11,7 +11,7 @@ from nextsteps.fields import Text, Timezone, Username, WholeNumber
 from nextsteps.playbook import DEFAULT_PLAYBOOK, Playbook, Workdays, load_playbook
 from nextsteps.playbook.digest import DEFAULT_DIGEST_TIME, format_digest_time, parse_digest_time
 from nextsteps.playbook.sending import SendingCalendar, WorkingHours
-from nextsteps.playbook.workdays import parse_working_days, public_holidays
+from nextsteps.playbook.workdays import PublicHolidays, parse_working_days
 
 USERNAME = Username()
 # One line: it goes in the From header of every message.
@@ -63,7 +63,7 @@ class Profile(models.Model):
         return Workdays(
             timezone=self.zone,
             working_days=parse_working_days(self.working_days),
-            holidays=public_holidays(self.country, self.subdivision),
+            holidays=PublicHolidays(self.country, self.subdivision),
         )
 
     def sending_calendar(self) -> SendingCalendar:

@@ -5,9 +5,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from nextsteps.playbook.humandates import weekday_name
@@ -58,6 +59,34 @@ def public_holidays(country: str, subdivision: str = "") -> Container[date]:
         raise ValueError(
             f"nextsteps knows no public holidays for {country!r} subdivision {subdivision!r}."
         ) from exc
+
+
+class PublicHolidays(Mapping[date, str]):
+    """A country's public holidays (see public_holidays), loaded when a day is first
+    looked up: the holidays library loads every country's calendar to give one (some
+    80 ms), which a command that asks about no day, like today's list, need not pay.
+    For a country and subdivision that were checked when they were set."""
+
+    def __init__(self, country: str, subdivision: str = "") -> None:
+        self.country = country
+        self.subdivision = subdivision
+
+    @cached_property
+    def calendar(self) -> Mapping[date, str]:
+        holidays = public_holidays(self.country, self.subdivision)
+        return holidays if isinstance(holidays, Mapping) else {}
+
+    def __contains__(self, day: object) -> bool:
+        return bool(self.country) and day in self.calendar
+
+    def __getitem__(self, day: date) -> str:
+        return self.calendar[day]
+
+    def __iter__(self) -> Iterator[date]:
+        return iter(self.calendar)
+
+    def __len__(self) -> int:
+        return len(self.calendar)
 
 
 @dataclass(frozen=True)
