@@ -4,15 +4,21 @@ import os
 import re
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
+import time_machine
 from django.contrib.auth import authenticate
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
+from nextsteps.outreach import services as outreach
 from nextsteps.playbook import EventKind, StepKind
+from nextsteps.playbook.drafting import MessageKind
 from nextsteps.tracker.models import Application, Event, NextStep
 from nextsteps.web.demo import AccountExists, create_demo
+from tests.base import LONDON
 from tests.web.base import WebTestCase
 
 NEXTSTEPS = str(Path(sys.executable).with_name("nextsteps"))
@@ -39,6 +45,30 @@ class DemoTestCase(WebTestCase):
         )
         self.assertIn(StepKind.REPLY_TO_REJECTION, open_kinds)
         self.assertIn(StepKind.PREPARE_INTERVIEW, open_kinds)
+
+    def test_its_thank_you_is_due_whatever_the_hour_or_the_day(self) -> None:
+        # Opened on a Monday morning, a Tuesday afternoon or a Sunday night, the demo
+        # has an interview whose thank-you can still go out within its 24 hours.
+        moments = [(16, 8, 0), (17, 15, 5), (22, 23, 30), (23, 0, 30)]
+        for day, hour, minute in moments:
+            with (
+                self.subTest(day=day, hour=hour),
+                time_machine.travel(
+                    datetime(2026, 11, day, hour, minute, tzinfo=LONDON), tick=False
+                ),
+            ):
+                user, _ = create_demo(f"demo{day}", "Europe/London")
+                outreach.set_mail_account(
+                    user, outreach.AccountSettings("127.0.0.1", 2525, "none", "d@example.com")
+                )
+                thank_you = NextStep.objects.get(
+                    owner=user, kind=StepKind.THANK_YOU, state=NextStep.State.OPEN
+                )
+                draft = outreach.draft(user, thank_you, MessageKind.THANK_YOU, timezone.now())
+                message = outreach.schedule_message(
+                    user, thank_you, MessageKind.THANK_YOU, draft.subject, "Thank you."
+                )
+                self.assertLessEqual(message.send_at, message.send_by)
 
     def test_its_pages_render(self) -> None:
         user, _ = create_demo("demo", "Europe/London")

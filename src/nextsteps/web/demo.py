@@ -47,6 +47,9 @@ class Happened:
     days_ago: int  # negative: still ahead
     kind: EventKind
     at: time = time(10, 0)
+    # Instead of a day and a time: this many hours before the demo is made, so that a
+    # thank-you is due whatever the hour or the day the demo is opened.
+    hours_ago: int | None = None
     minutes: int = 0  # an interview's length
     decision_in: int | None = None  # days from the event's day
     wait_in: int | None = None
@@ -137,17 +140,17 @@ SEARCH = (
         culture=Culture.TRADITIONAL,
         events=(
             Happened(
-                1,
+                0,
                 INTERVIEW,
-                time(14, 0),
+                hours_ago=4,
                 minutes=60,
                 decision_in=10,
                 people=(ContactDetails("Margaret Hale", "m.hale@copperleaf.example"),),
             ),
             Happened(
-                1,
+                0,
                 EventKind.REFLECTED,
-                time(17, 0),
+                hours_ago=2,
                 note="To improve: give shorter answers on the forecasting case.",
             ),
         ),
@@ -176,11 +179,11 @@ def create_demo(username: str, timezone_name: str) -> tuple[User, str]:
         raise AccountExists(f"There is already an account called {username!r}; pick another.")
     password = secrets.token_urlsafe(12)
     zone = ZoneInfo(TIMEZONE.clean(timezone_name))
-    today = timezone.now().astimezone(zone).date()
+    now = timezone.now().astimezone(zone)
     with transaction.atomic():
         user = create_account(username, password, timezone_name)
         for job in SEARCH:
-            _record(user, job, today, zone)
+            _record(user, job, now)
     return user, password
 
 
@@ -189,7 +192,8 @@ def _weekday(day: date) -> date:
     return day - timedelta(days=max(0, day.weekday() - 4))
 
 
-def _record(user: User, job: Job, today: date, zone: ZoneInfo) -> None:
+def _record(user: User, job: Job, now: datetime) -> None:
+    today, zone = now.date(), now.tzinfo
     applied = today - timedelta(days=job.applied_days_ago) if job.applied_days_ago else None
     application = services.add_application(
         user, job.company, job.role, applied_on=applied, culture=job.culture, contact=job.contact
@@ -197,7 +201,10 @@ def _record(user: User, job: Job, today: date, zone: ZoneInfo) -> None:
     for happened in job.events:
         day = _weekday(today - timedelta(days=happened.days_ago))
         at = datetime.combine(day, happened.at, zone)
-        if happened.kind == EventKind.INTERVIEW_SCHEDULED:
+        if happened.hours_ago is not None:
+            at = now - timedelta(hours=happened.hours_ago)
+            day = at.date()
+        elif happened.kind == EventKind.INTERVIEW_SCHEDULED:
             # Booked that day, for an interview on a working day two or more days from now.
             ahead = today + timedelta(days=2)
             ahead += timedelta(days=max(0, 7 - ahead.weekday()) if ahead.weekday() > 4 else 0)
