@@ -7,6 +7,10 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import click
 
 EXIT_BAD_INPUT = 2
 
@@ -25,9 +29,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             gc.enable()
 
 
-def _run(argv: Sequence[str] | None) -> None:
-    import click
-
+def command_group() -> click.Group:
+    """The `nextsteps` group, every subcommand added."""
     # Each module adds its subcommands to the one group.
     from nextsteps.cli import (  # noqa: F401
         account,
@@ -44,9 +47,17 @@ def _run(argv: Sequence[str] | None) -> None:
         web,
     )
     from nextsteps.cli.app import cli
+
+    return cli
+
+
+def _run(argv: Sequence[str] | None) -> None:
+    import click
+
     from nextsteps.cli.parse import BadInput
     from nextsteps.cli.terminal import say
 
+    cli = command_group()
     args = list(argv if argv is not None else sys.argv[1:]) or ["--help"]
     try:
         # A command returns None; --help returns its exit code, 0.
