@@ -53,6 +53,8 @@ def run_once(stop: threading.Event | None = None, worker_id: str | None = None) 
         more_digests = queue_due_digests(timezone.now(), DIGESTS_AT_A_TIME) == DIGESTS_AT_A_TIME
         # An inbox before a message: a reply read now stops a follow-up about to go.
         synced = inbox_queue.sync_next(timezone.now(), stop) is not None
+        # And the inbox of a follow-up's owner once more, read a minute ago at most.
+        synced = inbox_queue.sync_before_chasing(timezone.now()) is not None or synced
         message = outbox.claim_next(worker_id, timezone.now())
         if message is None:
             if more_digests or synced:

@@ -9,6 +9,8 @@ dies mid-sync leaves the lease, which runs out: the account is due again.
 
 Where the server has IMAP IDLE, a worker also listens for new mail and syncs the
 inbox as soon as one arrives (inbox.watchers); this schedule goes on all the same.
+And before a follow-up goes, the worker reads its owner's inbox once more
+(sync_before_chasing), so that a reply that came since the last sync stops it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from django.db.models import F, QuerySet
 from nextsteps.inbox.sync import Synced, forget_if_disconnected, sync_account
 from nextsteps.outreach import failures, imap
 from nextsteps.outreach.crypto import KeyMismatch
-from nextsteps.outreach.models import MailAccount
+from nextsteps.outreach.models import MailAccount, Message
+from nextsteps.outreach.services import CHASING
 
 log = logging.getLogger("nextsteps.inbox")
 
@@ -35,6 +38,8 @@ LEASE = timedelta(minutes=15)
 # A sync stops fetching this long before its lease runs out, and goes on next time.
 LEASE_MARGIN_SECONDS = 60
 LONGEST_WAIT = timedelta(hours=6)
+# A follow-up goes without reading the inbox again when it was read this recently.
+READ_JUST_NOW = timedelta(minutes=1)
 OUR_ERROR = (
     "nextsteps ran into an error of its own while reading the inbox (it is in the "
     "log); it tries again later."
@@ -71,6 +76,33 @@ def sync_now(owner: User, now: datetime) -> Outcome | None:
     MailAccount.objects.filter(owner=owner, next_sync_at__isnull=False).update(next_sync_at=now)
     claim = claim_next(now, owner)
     return None if claim is None else run(claim, now)
+
+
+def sync_before_chasing(now: datetime) -> Outcome | None:
+    """Read the inbox of the owner of the most overdue message that chases an answer,
+    if it was last read more than a minute ago: a reply that arrived since the last
+    sync (on a server that does not announce new mail, up to 5 minutes ago) then
+    stops the message before it is claimed, with the reason the outbox shows. None
+    when no such inbox is due to be read.
+
+    An inbox never read, or failing, is left alone: the message's last check makes
+    it wait for that inbox (playbook.sending), and a first sync is a long one."""
+    chasing = (
+        Message.objects.filter(
+            state=Message.State.SCHEDULED,
+            send_at__lte=now,
+            kind__in=[kind.value for kind in CHASING],
+            owner__mail_account__next_sync_at__isnull=False,
+            owner__mail_account__sync_failures=0,
+            owner__mail_account__synced_at__lt=now - READ_JUST_NOW,
+        )
+        .exclude(owner__mail_account__sending_paused=True)
+        .order_by("send_at", "id")
+        .select_related("owner")
+        .only("owner")
+        .first()
+    )
+    return None if chasing is None else sync_now(chasing.owner, now)
 
 
 def claim_next(now: datetime, owner: User | None = None) -> Claim | None:
