@@ -311,3 +311,11 @@ IDLE_INBOXES = envint("NEXTSTEPS_IDLE_INBOXES", 50, "a number of inboxes, 0 or m
 # (benchmarks/import_csv.py). It waits in the session between the dry run and the
 # confirmation.
 IMPORT_LARGEST_UPLOAD = 2 * 1024 * 1024
+
+# Job capture fetches a posting's page within this time and size. It refuses
+# addresses on private, loopback, link-local and reserved networks: on a career
+# centre's server, a user's address must not reach what only the server can.
+# A laptop install may allow them, to capture a page served on its own network.
+CAPTURE_SECONDS = 5
+CAPTURE_LARGEST_PAGE = 2 * 1024 * 1024
+CAPTURE_PRIVATE_NETWORK = envbool("NEXTSTEPS_CAPTURE_PRIVATE_NETWORK", False)
