@@ -87,7 +87,7 @@ def test_confirm_records_the_proposed_event(inbox: tuple[Run, str]) -> None:
         )
     )
     done = nextsteps("inbox", "confirm", str(row.id))
-    assert done.stdout == f"Mail {row.id}: You confirmed it.\n"
+    assert done.stdout == f"Mail {row.id}: You confirmed they ask for material by Tue 10 Nov.\n"
     event = Event.objects.get(kind="materials-requested")
     assert event.application_id == int(application)
     assert event.due is not None
@@ -111,7 +111,8 @@ def test_an_invitation_without_a_day_asks_for_one(inbox: tuple[Run, str]) -> Non
     assert refused.stderr.startswith("error: Say the interview's day to confirm mail")
     assert refused.stderr.count("\n") == 1
     assert not Event.objects.filter(kind="interview-scheduled").exists()
-    nextsteps("inbox", "confirm", str(row.id), "--on", "2026-11-12", "--at", "14:30")
+    booked_on = nextsteps("inbox", "confirm", str(row.id), "--on", "2026-11-12", "--at", "14:30")
+    assert booked_on.stdout == f"Mail {row.id}: You confirmed an interview on Thu 12 Nov.\n"
     booked = Event.objects.get(kind="interview-scheduled")
     assert booked.at.astimezone(LONDON).isoformat() == "2026-11-12T14:30:00+00:00"
 

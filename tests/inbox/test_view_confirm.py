@@ -14,8 +14,9 @@ class ConfirmTests(InboxWebTestCase):
     def test_an_invitation_is_booked_on_the_day_and_time_given(self) -> None:
         row = self.invitation()
         url = reverse("mail-confirm", args=[row.id])
-        response = self.post(url, {"day": "2026-11-19", "time": "14:30", "next": "/"})
+        response = self.post(url, {"day": "2026-11-19", "time": "14:30", "next": "/"}, follow=True)
         self.assertRedirects(response, "/")
+        self.assertContains(response, "You confirmed an interview on Thu 19 Nov.")
         booked = self.application.events.get(kind=EventKind.INTERVIEW_SCHEDULED)
         self.assertEqual(booked.at.astimezone(LONDON).isoformat(), "2026-11-19T14:30:00+00:00")
         row.refresh_from_db()

@@ -40,6 +40,22 @@ def question(row: MatchedMail, today: date) -> str:
     }[Proposal(row.proposal)]
 
 
+def confirmed(row: MatchedMail, today: date) -> str:
+    """What the user confirmed the mail as, on the day they confirmed."""
+    day = row.proposed_day
+    named = say_day(day, today) if day else "?"
+    return {
+        Proposal.REPLY: "it as their reply",
+        Proposal.DECISION_DATE: f"they will decide by {named}",
+        Proposal.CONTACT_DATE: f"they ask you to get in touch on {named}",
+        Proposal.REJECTION: "it as a rejection",
+        Proposal.INTERVIEW_INVITATION: f"an interview{_on(day, today, 'on')}",
+        Proposal.AVAILABILITY: f"an interview{_on(day, today, 'on')}",
+        Proposal.OFFER: f"an offer{f', to answer by {say_day(day, today)}' if day else ''}",
+        Proposal.MATERIAL_REQUEST: f"they ask for material{_on(day, today, 'by')}",
+    }[Proposal(row.proposal)]
+
+
 def _stopped(count: int) -> str:
     if not count:
         return ""
@@ -55,7 +71,7 @@ def what_was_done(row: MatchedMail, today: date) -> str:
         back = say_day(row.paused_until, today) if row.paused_until else "?"
         return f"Out of the office: follow-ups wait until {back}{_stopped(row.stopped)}."
     if row.state == MatchedMail.State.CONFIRMED:
-        return f"You confirmed it{_stopped(row.stopped)}."
+        return f"You confirmed {confirmed(row, today)}{_stopped(row.stopped)}."
     if row.state == MatchedMail.State.DISMISSED:
         return "You dismissed it: nothing changed."
     if not row.match_is_strong:

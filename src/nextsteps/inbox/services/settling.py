@@ -95,7 +95,9 @@ def confirm(
         people = [row.contact] if row.contact else []
         note = f"Their e-mail: {row.subject}" if row.subject else "Their e-mail."
         row.event = record_event(row.application, planned, note, people, now).event
-        update = ["event"]
+        # The day the user gave wins over the one the mail named, in what it says too.
+        row.proposed_day = day or row.proposed_day
+        update = ["event", "proposed_day"]
         if not row.match_is_strong:
             who = row.from_name or row.from_address
             written = row.sent_at.astimezone(profile_of(owner).zone)
