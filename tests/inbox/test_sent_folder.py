@@ -1,13 +1,17 @@
-"""An uncertain message in the outbox (the worker lost track mid-conversation) is
-resolved as sent when its Message-ID is in the mailbox's Sent folder."""
+"""The mailbox's Sent folder: an uncertain message in the outbox (the worker lost
+track mid-conversation) is resolved as sent when its Message-ID is there, and a
+follow-up the user wrote in their own mail program stops the one nextsteps was
+about to send."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from nextsteps.inbox.models import Folder, MatchedMail
 from nextsteps.inbox.sync import FOUND_IN_SENT
 from nextsteps.outreach.models import Message
 from nextsteps.playbook import StepKind
+from tests.inbox.base import THURSDAY
 from tests.inbox.syncing import MONDAY, SyncTestCase
 
 
@@ -55,3 +59,27 @@ class SentFolderTestCase(SyncTestCase):
         self.assertEqual(self.sync(self.local(MONDAY, 12) + timedelta(days=1)).found_sent, 0)
         message.refresh_from_db()
         self.assertEqual(message.state, Message.State.UNCERTAIN)
+
+    def test_a_follow_up_written_in_the_users_mail_program_stops_nextsteps_one(self) -> None:
+        follow_up = self.follow_up()  # to go on Thursday at 09:00
+        self.imap.create("Sent")
+        by_hand = (
+            b"From: Alice Smith <alice@example.com>\r\nTo: Jane Doe <jane@acme.example>\r\n"
+            b"Subject: Following up\r\nDate: Thu, 12 Nov 2026 08:30:00 +0000\r\n"
+            b"Message-ID: <by-hand-1@example.com>\r\n\r\nHi Jane, any news?\r\n"
+        )
+        self.imap.append("Sent", by_hand, self.local(THURSDAY, 8, 30))
+        synced = self.sync(self.local(THURSDAY, 8, 35))
+        self.assertEqual((synced.read, synced.matched), (1, 1))
+        self.assertEqual(
+            sorted(Folder.objects.values_list("role", "name")),
+            [("inbox", "INBOX"), ("sent", "Sent")],
+        )
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.state, Message.State.CANCELLED)
+        self.assertEqual(
+            follow_up.reason, "Not sent: you wrote to Jane Doe yourself on Thu 12 Nov."
+        )
+        mail = MatchedMail.objects.get()
+        self.assertEqual((mail.kind, mail.proposal), ("yours", "your-follow-up"))
+        self.assertEqual(self.sync(self.local(THURSDAY, 8, 40)).read, 0)  # read once

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from nextsteps.inbox import services
 from nextsteps.inbox.models import MatchedMail
 from nextsteps.inbox.parsing import incoming_mail
+from nextsteps.inbox.wording import how_matched, question, sender, what_was_done
 from nextsteps.outreach.models import Message
 from nextsteps.playbook import EventKind, StepKind
 from nextsteps.playbook.inbox import IncomingMail
@@ -221,3 +222,86 @@ class BatchTests(InboxTestCase):
             services.take_in_many(self.alice, batch(100), now)
         self.assertEqual(len(many), len(few))
         self.assertFalse(MatchedMail.objects.exists())
+
+
+class YourOwnMailTests(InboxTestCase):
+    """A thank-you or a follow-up the user wrote in their own mail program."""
+
+    def yours(self, date: str, to: str = "Jane Doe <jane@acme.example>") -> bytes:
+        return mails.reply(
+            message_id="<by-hand-1@example.com>",
+            sender="Alice Smith <alice@example.com>",
+            to=to,
+            subject="Following up on the Data Analyst role",
+            date=date,
+            body="Hi Jane,\n\nI wanted to follow up on my interview.\n\nAlice",
+        )
+
+    def test_a_follow_up_written_by_hand_stops_the_scheduled_one_and_is_proposed(self) -> None:
+        follow_up = self.follow_up()
+        step = NextStep.objects.get(pk=follow_up.step_id)
+        kept = self.take_in(
+            self.yours("Thu, 12 Nov 2026 08:30:00 +0000"), self.local(THURSDAY, 8, 40)
+        )
+        assert kept is not None
+        self.assertEqual(step.not_before, self.local(THURSDAY, 9))  # written before: that day
+        self.assertEqual(
+            (kept.kind, kept.proposal, kept.state), ("yours", "your-follow-up", "waiting")
+        )
+        self.assertEqual(kept.contact.email, "jane@acme.example")
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.state, Message.State.CANCELLED)
+        self.assertEqual(
+            follow_up.reason, "Not sent: you wrote to Jane Doe yourself on Thu 12 Nov."
+        )
+        self.assertEqual(self.run_worker_at(self.local(THURSDAY, 9, 5)), 0)
+        self.assertEqual(len(self.sink.received), 1)  # the thank-you only
+        self.assertEqual((sender(kept), how_matched(kept)), ("You", "to your contact"))
+        self.assertEqual(
+            what_was_done(kept, THURSDAY),
+            "You wrote to them yourself; 1 message waiting to go stopped.",
+        )
+        self.assertEqual(question(kept, THURSDAY), "Was this your follow-up?")
+
+        with time_machine.travel(self.local(THURSDAY, 9), tick=False):
+            confirmed = services.confirm(self.alice, kept.id, self.local(THURSDAY, 9))
+        self.assertEqual(
+            what_was_done(confirmed, THURSDAY),
+            "You confirmed it as your follow-up; 1 message waiting to go stopped.",
+        )
+        assert confirmed.event is not None
+        self.assertEqual(confirmed.event.kind, EventKind.FOLLOW_UP_SENT)
+        self.assertEqual(confirmed.event.at, self.local(THURSDAY, 8, 30))
+        self.assertEqual(confirmed.event.note, "Your e-mail: Following up on the Data Analyst role")
+        step.refresh_from_db()
+        self.assertEqual(step.state, NextStep.State.DONE)
+
+    def test_a_mail_before_the_step_could_be_done_or_to_no_contact_is_not_kept(self) -> None:
+        follow_up = self.follow_up()
+        early = self.yours("Mon, 9 Nov 2026 10:00:00 +0000")  # about the interview's room
+        self.assertIsNone(self.take_in(early, self.local(MONDAY, 11)))
+        elsewhere = mails.reply(
+            message_id="<by-hand-2@example.com>",
+            sender="alice@example.com",
+            to="friend@example.org",
+            date="Thu, 12 Nov 2026 08:30:00 +0000",
+        )
+        self.assertIsNone(self.take_in(elsewhere, self.local(THURSDAY, 8, 40)))
+        self.assertFalse(MatchedMail.objects.exists())
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.state, Message.State.SCHEDULED)
+
+    def test_a_reply_logged_on_the_day_of_a_follow_up_sent_by_hand_is_recorded(self) -> None:
+        """The user's own follow-up that day is not the employer's reply."""
+        self.follow_up()
+        kept = self.take_in(
+            self.yours("Thu, 12 Nov 2026 08:30:00 +0000"), self.local(THURSDAY, 8, 40)
+        )
+        assert kept is not None
+        with time_machine.travel(self.local(THURSDAY, 9), tick=False):
+            services.confirm(self.alice, kept.id, self.local(THURSDAY, 9))
+        answer = mails.reply(date="Thu, 12 Nov 2026 11:00:00 +0000")
+        replied = self.take_in(answer, self.local(THURSDAY, 11, 5))
+        assert replied is not None
+        assert replied.event is not None
+        self.assertEqual(replied.event.kind, EventKind.EMPLOYER_REPLIED)

@@ -49,8 +49,8 @@ def inbox(ctx: click.Context, as_json: bool) -> None:
 
 
 def _row(row: MatchedMail, zone: tzinfo, today: date) -> dict[str, Any]:
-    from nextsteps.inbox.wording import HOW_MATCHED, question, what_was_done
-    from nextsteps.playbook.inbox import MailKind, Match, Proposal, sources_of
+    from nextsteps.inbox.wording import how_matched, question, what_was_done
+    from nextsteps.playbook.inbox import MailKind, Proposal, sources_of
 
     waiting = row.state == row.State.WAITING
     return {
@@ -61,7 +61,7 @@ def _row(row: MatchedMail, zone: tzinfo, today: date) -> dict[str, Any]:
         "state": row.state,
         "kind": row.kind,
         "match": row.match,
-        "matched": HOW_MATCHED[Match(row.match)],
+        "matched": how_matched(row),
         "from_name": row.from_name,
         "from_address": row.from_address,
         "subject": row.subject,
@@ -82,12 +82,12 @@ def _row(row: MatchedMail, zone: tzinfo, today: date) -> dict[str, Any]:
 
 
 def _print(row: MatchedMail, zone: tzinfo, today: date) -> None:
+    from nextsteps.inbox.wording import sender
     from nextsteps.playbook.humandates import say_moment
 
     shown = _row(row, zone, today)
-    sender = row.from_name or row.from_address
     when = say_moment(row.sent_at, zone, today)
-    say(f"{row.id}  {when}  {sender} ({shown['matched']}): {row.application}")
+    say(f"{row.id}  {when}  {sender(row)} ({shown['matched']}): {row.application}")
     if row.subject:
         say(f"    {row.subject}")
     say(f"    {shown['done']}")

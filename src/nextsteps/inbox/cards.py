@@ -8,9 +8,9 @@ from datetime import date, datetime, tzinfo
 
 from nextsteps.inbox.models import MatchedMail
 from nextsteps.inbox.services import NEEDS_A_DAY
-from nextsteps.inbox.wording import HOW_MATCHED, question, what_was_done
+from nextsteps.inbox.wording import how_matched, question, sender, what_was_done
 from nextsteps.playbook.humandates import say_moment
-from nextsteps.playbook.inbox import MailKind, Match, Proposal, sources_of
+from nextsteps.playbook.inbox import MailKind, Proposal, sources_of
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,11 @@ def mail_card(row: MatchedMail, zone: tzinfo, now: datetime) -> MailCard:
         id=row.id,
         application_id=row.application_id,
         application=str(row.application),
-        sender=row.from_name or row.from_address,
+        sender=sender(row),
         when=say_moment(row.sent_at, zone, today),
         subject=row.subject,
         snippet=row.snippet,
-        matched=HOW_MATCHED[Match(row.match)],
+        matched=how_matched(row),
         done=what_was_done(row, today),
         question=question(row, today) if waiting else "",
         asks_for_a_day=waiting and Proposal(row.proposal) in NEEDS_A_DAY,

@@ -90,6 +90,8 @@ class Folder(models.Model):
     class Role(models.TextChoices):
         INBOX = "inbox"
         ALL_MAIL = "all"
+        # Read for the mail the user wrote themselves, where there is no All Mail.
+        SENT = "sent"
 
     account = models.ForeignKey(MailAccount, models.CASCADE, related_name="+")
     role = models.CharField(max_length=8, choices=Role.choices)

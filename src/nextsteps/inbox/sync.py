@@ -1,12 +1,14 @@
 """Reading one user's mailbox over IMAP.
 
 New mail of the last 60 days goes to `take_in`, which decides what it means. The
-sync reads INBOX, or All Mail instead where the server has one (RFC 6154 \\All: it
-holds INBOX, and also the replies a filter archived). Per folder it keeps the
-UIDVALIDITY and the last UID it read (inbox.Folder), so a later sync asks only for
-what is new; a folder whose UIDVALIDITY changed is read anew (take_in keeps a mail
-once, so reading one twice does no harm). Only the headers and the first 64 KB of
-each mail are fetched, never a large body, and with BODY.PEEK nothing is marked read.
+sync reads INBOX and the Sent folder (the user's own thank-yous and follow-ups,
+written in their mail program), or All Mail instead where the server has one
+(RFC 6154 \\All: it holds both, and also the replies a filter archived). Per
+folder it keeps the UIDVALIDITY and the last UID it read (inbox.Folder), so a
+later sync asks only for what is new; a folder whose UIDVALIDITY changed is read
+anew (take_in keeps a mail once, so reading one twice does no harm). Only the
+headers and the first 64 KB of each mail are fetched, never a large body, and with
+BODY.PEEK nothing is marked read.
 
 Our own messages the outbox could not be sure about (`uncertain`) are looked for
 by their Message-ID in the Sent folder (SPECIAL-USE \\Sent, or a common name): one
@@ -67,9 +69,16 @@ def sync_account(
     with imap.session(server, timeout=settings.IMAP_TIMEOUT_SECONDS) as client:
         client.normalise_times = False  # INTERNALDATE with its zone
         all_mail = client.find_special_folder(ALL)
-        role, name = (Folder.Role.ALL_MAIL, all_mail) if all_mail else (Folder.Role.INBOX, "INBOX")
-        _read_folder(client, account, role, name, now, synced, keep_going)
-        _look_for_uncertain(client, account, synced)
+        sent = client.find_special_folder(SENT)
+        folders = (
+            [(Folder.Role.ALL_MAIL, all_mail)]
+            if all_mail
+            else [(Folder.Role.INBOX, "INBOX")] + ([(Folder.Role.SENT, sent)] if sent else [])
+        )
+        for role, name in folders:
+            if synced.complete:
+                _read_folder(client, account, role, name, now, synced, keep_going)
+        _look_for_uncertain(client, account, sent, synced)
     return synced
 
 
@@ -196,16 +205,15 @@ def _take_in(
     synced.matched += sum(found is not None for found in matched)
 
 
-def _look_for_uncertain(client: IMAPClient, account: MailAccount, synced: Synced) -> None:
+def _look_for_uncertain(
+    client: IMAPClient, account: MailAccount, sent: str | None, synced: Synced
+) -> None:
     uncertain = list(
         Message.objects.filter(
             owner=account.owner, state=Message.State.UNCERTAIN, message_id__isnull=False
         ).only("id", "message_id", "claimed_at", "send_at")
     )
-    if not uncertain:
-        return
-    sent = client.find_special_folder(SENT)
-    if sent is None:
+    if not uncertain or sent is None:
         return
     client.select_folder(sent, readonly=True)
     for message in uncertain:

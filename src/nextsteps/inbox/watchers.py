@@ -64,6 +64,7 @@ def claim_watches(now: datetime, most: int) -> list[Watch]:
             account__sync_failures=0,
         )
         .exclude(has_idle=False)
+        .exclude(role=Folder.Role.SENT)  # the user's own mail can wait for the poll
         .order_by("id")
     )
     until = now + WATCH + WATCH_MARGIN
@@ -119,6 +120,7 @@ def wait_for_mail(owner: User, seconds: float, stop: threading.Event) -> bool:
     folder = (
         Folder.objects.filter(account__owner=owner, account__next_sync_at__isnull=False)
         .exclude(has_idle=False)
+        .exclude(role=Folder.Role.SENT)
         .select_related("account")
         .first()
     )

@@ -17,6 +17,19 @@ HOW_MATCHED: dict[Match, str] = {
 }
 
 
+def how_matched(row: MatchedMail) -> str:
+    if row.kind == MailKind.YOURS:
+        return "to your contact"
+    return HOW_MATCHED[Match(row.match)]
+
+
+def sender(row: MatchedMail) -> str:
+    """Who wrote it, as the lists name them."""
+    if row.kind == MailKind.YOURS:
+        return "You"
+    return row.from_name or row.from_address
+
+
 def _on(day: date | None, today: date, words: str) -> str:
     return f" {words} {say_day(day, today)}" if day else ""
 
@@ -37,6 +50,8 @@ def question(row: MatchedMail, today: date) -> str:
         ),
         Proposal.OFFER: f"An offer{f', to answer by {say_day(day, today)}' if day else ''}?",
         Proposal.MATERIAL_REQUEST: f"They ask for material{_on(day, today, 'by')}?",
+        Proposal.YOUR_THANK_YOU: "Was this your thank-you?",
+        Proposal.YOUR_FOLLOW_UP: "Was this your follow-up?",
     }[Proposal(row.proposal)]
 
 
@@ -53,6 +68,8 @@ def confirmed(row: MatchedMail, today: date) -> str:
         Proposal.AVAILABILITY: f"an interview{_on(day, today, 'on')}",
         Proposal.OFFER: f"an offer{f', to answer by {say_day(day, today)}' if day else ''}",
         Proposal.MATERIAL_REQUEST: f"they ask for material{_on(day, today, 'by')}",
+        Proposal.YOUR_THANK_YOU: "it as your thank-you",
+        Proposal.YOUR_FOLLOW_UP: "it as your follow-up",
     }[Proposal(row.proposal)]
 
 
@@ -70,6 +87,8 @@ def what_was_done(row: MatchedMail, today: date) -> str:
     if kind is MailKind.OUT_OF_OFFICE:
         back = say_day(row.paused_until, today) if row.paused_until else "?"
         return f"Out of the office: follow-ups wait until {back}{_stopped(row.stopped)}."
+    if kind is MailKind.YOURS and row.state != MatchedMail.State.CONFIRMED:
+        return f"You wrote to them yourself{_stopped(row.stopped)}."
     if row.state == MatchedMail.State.CONFIRMED:
         return f"You confirmed {confirmed(row, today)}{_stopped(row.stopped)}."
     if row.state == MatchedMail.State.DISMISSED:

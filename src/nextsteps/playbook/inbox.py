@@ -15,6 +15,7 @@ from enum import StrEnum
 from nextsteps.playbook import mailwords as words
 from nextsteps.playbook import sources
 from nextsteps.playbook.maildates import named_days
+from nextsteps.playbook.step import StepKind
 from nextsteps.playbook.timeline import EventKind
 
 # How much of a mail's own words the rules read, and how much of them is kept.
@@ -30,6 +31,9 @@ class MailKind(StrEnum):
     REPLY = "reply"
     OUT_OF_OFFICE = "out-of-office"
     BOUNCE = "bounce"
+    # The user's own mail to an application's contact, written in their mail program
+    # (their Sent folder, or All Mail).
+    YOURS = "yours"
 
 
 class Match(StrEnum):
@@ -117,7 +121,13 @@ class Proposal(StrEnum):
     AVAILABILITY = "availability"  # they ask when you can talk or come in
     OFFER = "offer"
     MATERIAL_REQUEST = "material-request"
+    # The user's own mail: the step it may have done.
+    YOUR_THANK_YOU = "your-thank-you"
+    YOUR_FOLLOW_UP = "your-follow-up"
 
+
+# What the user's own mail is proposed as (the others are the employer's).
+YOUR_PROPOSALS = frozenset({Proposal.YOUR_THANK_YOU, Proposal.YOUR_FOLLOW_UP})
 
 # The event each proposal is recorded as once the user confirms it.
 PROPOSED_EVENTS: dict[Proposal, EventKind] = {
@@ -129,10 +139,33 @@ PROPOSED_EVENTS: dict[Proposal, EventKind] = {
     Proposal.AVAILABILITY: EventKind.INTERVIEW_SCHEDULED,
     Proposal.OFFER: EventKind.OFFER_RECEIVED,
     Proposal.MATERIAL_REQUEST: EventKind.MATERIALS_REQUESTED,
+    Proposal.YOUR_THANK_YOU: EventKind.THANK_YOU_SENT,
+    Proposal.YOUR_FOLLOW_UP: EventKind.FOLLOW_UP_SENT,
 }
 
-# What a person's mail may have been logged as by hand before the inbox found it.
-LOGGED_BY_HAND_AS = frozenset(PROPOSED_EVENTS.values())
+# The open steps a mail the user wrote to a contact may have done, and what it is
+# then proposed as: a thank-you first, as it is the first due after an interview.
+DONE_BY_YOUR_MAIL: dict[StepKind, Proposal] = {
+    StepKind.THANK_YOU: Proposal.YOUR_THANK_YOU,
+    StepKind.FOLLOW_UP: Proposal.YOUR_FOLLOW_UP,
+    StepKind.CHECK_IN: Proposal.YOUR_FOLLOW_UP,
+    StepKind.ASK_FOR_WRITTEN_OFFER: Proposal.YOUR_FOLLOW_UP,
+}
+
+
+def could_be_done_by_your_mail(step: StepKind, not_before: datetime, written: datetime) -> bool:
+    """Whether the user's mail, written at `written` on their clock, can be the step
+    that could be done from `not_before`: a thank-you once the interview ended (a mail
+    that morning is about something else), a follow-up from its day on."""
+    if step is StepKind.THANK_YOU:
+        return written >= not_before
+    return written.date() >= not_before.astimezone(written.tzinfo).date()
+
+
+# What the employer's mail may have been logged as by hand before the inbox found it.
+LOGGED_BY_HAND_AS = frozenset(
+    event for proposal, event in PROPOSED_EVENTS.items() if proposal not in YOUR_PROPOSALS
+)
 
 
 @dataclass(frozen=True)
@@ -260,6 +293,8 @@ def sources_of(kind: MailKind, proposal: Proposal | None = None) -> tuple[str, .
     """The articles a mail's reading follows, for the pages to cite."""
     if kind is MailKind.BOUNCE:
         return ()
+    if kind is MailKind.YOURS:
+        return PROPOSAL_SOURCES[proposal] if proposal else ()
     if kind is MailKind.OUT_OF_OFFICE:
         return (sources.BEST_PRACTICES,)
     return PROPOSAL_SOURCES[proposal or Proposal.REPLY]
@@ -283,6 +318,8 @@ PROPOSAL_SOURCES: dict[Proposal, tuple[str, ...]] = {
     Proposal.AVAILABILITY: (sources.FOUR_THINGS,),
     Proposal.OFFER: (sources.DID_I_GET_THE_JOB,),
     Proposal.MATERIAL_REQUEST: (sources.BEST_PRACTICES,),
+    Proposal.YOUR_THANK_YOU: (sources.FOUR_THINGS,),
+    Proposal.YOUR_FOLLOW_UP: (sources.HOW_TO_FOLLOW_UP,),
 }
 
 

@@ -20,7 +20,7 @@ from nextsteps.inbox.services.errors import Refused
 from nextsteps.outreach.services import stop_messages
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook.humandates import day_label
-from nextsteps.playbook.inbox import PROPOSED_EVENTS, MailKind, Proposal
+from nextsteps.playbook.inbox import PROPOSED_EVENTS, YOUR_PROPOSALS, MailKind, Proposal
 from nextsteps.playbook.timeline import Channel
 from nextsteps.tracker.models import Application
 from nextsteps.tracker.services import NotFound, moment_on, record_event
@@ -68,7 +68,7 @@ def _planned(row: MatchedMail, day: date | None, clock: time | None, now: dateti
             fields["contact_on"] = day
         elif proposal is Proposal.MATERIAL_REQUEST:
             fields["due"] = moment_on(day, clock, now.astimezone(zone))
-        elif proposal is not Proposal.REJECTION:
+        elif proposal is not Proposal.REJECTION and proposal not in YOUR_PROPOSALS:
             fields["decision_by"] = day
     return PlannedEvent(kind, written, **fields)  # type: ignore[arg-type]
 
@@ -93,7 +93,8 @@ def confirm(
         if not settled:
             raise Refused(f"Mail {mail_id} was settled meanwhile.")
         people = [row.contact] if row.contact else []
-        note = f"Their e-mail: {row.subject}" if row.subject else "Their e-mail."
+        whose = "Your" if row.kind == MailKind.YOURS else "Their"
+        note = f"{whose} e-mail: {row.subject}" if row.subject else f"{whose} e-mail."
         row.event = record_event(row.application, planned, note, people, now).event
         # The day the user gave wins over the one the mail named, in what it says too.
         row.proposed_day = day or row.proposed_day

@@ -4,13 +4,18 @@ A strong match acts at once, through the tracker's and the outbox's services: a
 reply is recorded and stops the follow-ups waiting to go, an out-of-office pauses
 them until the day its writer is back, a bounce stops what waits for that
 address. A weak match, and what a reply's words say, wait for the user.
+
+The user's own mail to an application's contact, written in their mail program,
+may be the thank-you or the follow-up nextsteps was about to send: the message
+waiting for that step is stopped (never the same thing twice), and the mail is
+proposed as that step done.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import reduce
 from operator import or_
 
@@ -25,9 +30,10 @@ from nextsteps.outreach.emails import envelope_sender
 from nextsteps.outreach.models import MailAccount, Message
 from nextsteps.outreach.services import CHASING, stop_messages
 from nextsteps.playbook import Event as PlannedEvent
-from nextsteps.playbook import EventKind, InvalidEvent
+from nextsteps.playbook import EventKind, InvalidEvent, StepKind
 from nextsteps.playbook.humandates import day_label
 from nextsteps.playbook.inbox import (
+    DONE_BY_YOUR_MAIL,
     LOGGED_BY_HAND_AS,
     IncomingMail,
     MailKind,
@@ -36,6 +42,7 @@ from nextsteps.playbook.inbox import (
     Proposal,
     Prospect,
     company_domains,
+    could_be_done_by_your_mail,
     could_match,
     is_applicant_tracking,
     is_bounce,
@@ -44,7 +51,7 @@ from nextsteps.playbook.inbox import (
 )
 from nextsteps.playbook.timeline import Channel
 from nextsteps.playbook.workdays import MORNING
-from nextsteps.tracker.models import Application, Company, Contact, Event
+from nextsteps.tracker.models import Application, Company, Contact, Event, NextStep
 from nextsteps.tracker.services import ACTIVE_STAGES, record_event
 
 State = MatchedMail.State
@@ -71,8 +78,12 @@ def take_in_many(
         if mail.message_id in known.kept:
             found.append(known.kept[mail.message_id])
             continue
-        if mail.message_id in known.ours or mail.from_address == known.own_address:
-            found.append(None)  # the owner's own (All Mail holds what they sent)
+        if mail.message_id in known.ours:
+            found.append(None)  # nextsteps sent it (All Mail and Sent hold it)
+            continue
+        if mail.from_address == known.own_address:
+            to_contacts = set(mail.to_addresses) & known.addresses
+            found.append(_take_yours(owner, mail, now, to_contacts) if to_contacts else None)
             continue
         threaded = next((known.ours[i] for i in mail.thread_ids if known.ours.get(i)), None)
         if threaded is None and not could_match(mail, known.addresses, known.domains):
@@ -141,6 +152,72 @@ def _take_one(
             return row
     except IntegrityError:
         # Another worker took the same mail in at the same moment.
+        return MatchedMail.objects.get(owner=owner, message_id=mail.message_id)
+
+
+def _take_yours(
+    owner: User, mail: IncomingMail, now: datetime, to_contacts: set[str]
+) -> MatchedMail | None:
+    """The user's mail to contacts of an application under way whose thank-you or
+    follow-up was open when they wrote it: the message waiting for that step is
+    stopped, and the mail proposed as the step done. None (nothing kept) for any
+    other mail of theirs."""
+    profile = profile_of(owner)
+    sent_at = min(mail.sent_at, now)
+    written = sent_at.astimezone(profile.zone)
+    open_steps = (
+        NextStep.objects.filter(
+            owner=owner,
+            state=NextStep.State.OPEN,
+            kind__in=[kind.value for kind in DONE_BY_YOUR_MAIL],
+            not_before__lt=sent_at + timedelta(days=1),
+        )
+        .filter(reduce(or_, (Q(application__contacts__email__iexact=a) for a in to_contacts)))
+        .select_related("application__company")
+        .distinct()
+        .order_by("due", "id")
+    )
+    step = next(
+        (
+            s
+            for s in open_steps
+            if could_be_done_by_your_mail(StepKind(s.kind), s.not_before, written)
+        ),
+        None,
+    )
+    if step is None:
+        return None
+    application = step.application
+    try:
+        with transaction.atomic():
+            contact = _contact(owner, application, sorted(to_contacts))
+            row = MatchedMail.objects.create(
+                owner=owner,
+                application=application,
+                contact=contact,
+                message_id=mail.message_id,
+                in_reply_to=mail.in_reply_to,
+                from_address=mail.from_address,
+                from_name=mail.from_name,
+                subject=mail.subject,
+                sent_at=sent_at,
+                snippet=mail.snippet,
+                kind=MailKind.YOURS,
+                match=Match.CONTACT,
+                proposal=DONE_BY_YOUR_MAIL[StepKind(step.kind)],
+                state=State.WAITING,
+                taken_at=now,
+            )
+            whom = contact.name if contact else sorted(to_contacts)[0]
+            row.stopped = stop_messages(
+                owner,
+                f"Not sent: you wrote to {whom} yourself on {day_label(written.date())}.",
+                application=application,
+                steps=[step.pk],
+            )
+            row.save(update_fields=["stopped"])
+            return row
+    except IntegrityError:
         return MatchedMail.objects.get(owner=owner, message_id=mail.message_id)
 
 

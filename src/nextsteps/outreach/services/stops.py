@@ -27,11 +27,13 @@ def stop_messages(
     kinds: Collection[MessageKind] = (),
     to_addresses: Collection[str] = (),
     before: datetime | None = None,
+    steps: Collection[int] = (),
 ) -> int:
     """Take the owner's scheduled messages out of the queue, with the reason the outbox
     shows: those of `application`, of `kinds`, to `to_addresses` (any case), due
-    before `before`, as given. One being sent is not stopped here: the last check
-    before sending reads the same facts. Returns how many were stopped."""
+    before `before`, for the steps with ids `steps`, as given. One being sent is not
+    stopped here: the last check before sending reads the same facts. Returns how
+    many were stopped."""
     rows = Message.objects.filter(owner=owner, state=Message.State.SCHEDULED)
     if application is not None:
         rows = rows.filter(application=application)
@@ -41,4 +43,6 @@ def stop_messages(
         rows = rows.filter(reduce(or_, (Q(to_address__iexact=a) for a in to_addresses)))
     if before is not None:
         rows = rows.filter(send_at__lt=before)
+    if steps:
+        rows = rows.filter(step_id__in=steps)
     return rows.update(state=Message.State.CANCELLED, reason=reason)
