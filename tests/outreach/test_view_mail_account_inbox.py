@@ -24,6 +24,12 @@ class InboxFormTestCase(ViewTestCase):
         super().setUp()
         self.mail_account(2525)
 
+    def test_the_page_says_where_to_make_an_app_password(self) -> None:
+        response = self.owner.get(reverse("mail-account"))
+        self.assertContains(response, "Which servers, and which password?")
+        self.assertContains(response, "Google Account, Security, App passwords")
+        self.assertContains(response, "IMAP imap.fastmail.com 993 tls")
+
     def test_saves_where_replies_are_read_from_with_the_password_encrypted(self) -> None:
         self.assertEqual(reverse("mail-account-inbox"), self.url)
         response = self.post(self.owner, self.url, FORM, follow=True)
