@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "nextsteps.insights",
     "nextsteps.backups",
     "nextsteps.imports",
+    "nextsteps.capture",
     "nextsteps.web",
 ]
 

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", include("nextsteps.activities.urls")),
     path("", include("nextsteps.insights.urls")),
     path("", include("nextsteps.imports.urls")),
+    path("", include("nextsteps.capture.urls")),
     path("", include("nextsteps.web.urls")),
 ]

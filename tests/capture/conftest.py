@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -69,12 +69,15 @@ class QuietServer(ThreadingHTTPServer):
         pass  # a client nextsteps cut off mid-answer, as the tests mean it to
 
 
-@pytest.fixture(scope="session")
-def site() -> Iterator[str]:
-    """The server's address, like http://127.0.0.1:43121."""
+@cache
+def site_address() -> str:
+    """The server's address, like http://127.0.0.1:43121, started when first asked
+    for; it serves until the tests end."""
     server = QuietServer(("127.0.0.1", 0), Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture
+def site() -> str:
+    return site_address()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import User
@@ -29,6 +30,10 @@ from tests.e2e.conftest import serious_violations, sideways_scroll
 # laptop's; the narrowest phone only has to fit.
 WIDTHS = [(320, 640, False), (390, 844, True), (1440, 900, True)]
 MISSING = "/no-such-page/"  # the page that says so
+POSTING = "https://jobs.example.com/postings/5521"
+POSTING_TAGS = (
+    '<meta property="og:title" content="Copperleaf Foods hiring Supply Planner in Leeds">'
+)
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,9 @@ def busy_search() -> Search:
         reverse("application", args=[wide]),
         reverse("add-application"),
         reverse("import"),
+        reverse("capture"),
+        # The form filled in, as the bookmarklet opens it.
+        reverse("capture") + "?" + urlencode({"address": POSTING, "page": POSTING_TAGS}),
         *(reverse("log", args=[copperleaf, form]) for form in EVENT_FORMS),
         reverse("step-skip", args=[thank_you.id]),
         reverse("contacts"),

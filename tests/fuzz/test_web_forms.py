@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import quote_from_bytes
+from urllib.parse import quote_from_bytes, urlencode
 
 from django.test import Client
 from django.urls import reverse
@@ -127,6 +127,11 @@ class WebFormsFuzzTestCase(TestCase):
             reverse("mail-account"),
             reverse("message-template", args=["thank_you"]),
             reverse("outbox"),
+            reverse("capture"),
+            # The form filled in from a posting, as the bookmarklet opens it.
+            reverse("capture")
+            + "?"
+            + urlencode({"page": '<meta property="og:title" content="Clerk">'}),
         ]
         self.forms = self.forms_on(csrf_client(self.user), pages)
         self.forms += self.forms_on(csrf_client(None), [reverse("login"), reverse("signup")])

@@ -23,7 +23,7 @@ ACTIONS = {
     "calendar-rotate", "outbox-pause", "message-cancel", "message-resolve", "message-retry",
     "mail-account-check", "logout", "application-people", "application-temporary", "step-done",
     "mail-confirm", "mail-dismiss", "mail-account-inbox", "mail-account-disconnect-inbox",
-    "activity-done", "activity-remove", "import-confirm",
+    "activity-done", "activity-remove", "import-confirm", "capture-save",
 }  # fmt: skip
 # Pages for whoever has not signed in yet.
 SIGNED_OUT_PAGES = {"signup", "first-visit", "login"}

@@ -15,6 +15,7 @@ from nextsteps.playbook.timeline import Culture
 from nextsteps.tracker.models import (
     APPLIED_ON,
     COMPANY_NAME,
+    NOTE,
     POSTING_URL,
     ROLE,
     SOURCE,
@@ -44,8 +45,10 @@ def add_application(
     posting_url: str = "",
     source: str = "",
     temporary: bool = False,
+    note: str = "",
 ) -> Application:
-    """Save a job; with `applied_on`, also record that the application was sent.
+    """Save a job; with `applied_on`, also record that the application was sent,
+    with `note` (what the job's page said that has no field of its own).
     `temporary`: temporary or contract work, whose acceptance keeps the search going.
     Raises FieldRefused (one sentence) for a field that breaks its rule, before
     anything is written."""
@@ -54,6 +57,7 @@ def add_application(
     role = ROLE.clean(role)
     posting_url = POSTING_URL.clean(posting_url)
     source = SOURCE.clean(source)
+    note = NOTE.clean(note)
     contact = contact.cleaned() if contact is not None else None
     if applied_on is not None:
         APPLIED_ON.clean(applied_on, now.date())
@@ -73,7 +77,7 @@ def add_application(
         application.contacts.add(new_contact(owner, contact, company))
     if applied_on is not None:
         at = moment_on(applied_on, None, now)
-        record_event(application, PlannedEvent(EventKind.APPLIED, at), now=now)
+        record_event(application, PlannedEvent(EventKind.APPLIED, at), note, now=now)
     return application
 
 
