@@ -18,6 +18,10 @@ from nextsteps.playbook.humandates import long_day
 from nextsteps.tracker.models import SOURCE, Application
 from nextsteps.tracker.services import add_application
 
+NOTHING_FOUND = (
+    "nextsteps found no job posting there: the page has no schema.org JobPosting and "
+    "no OpenGraph title."
+)
 LOCATION = Text("Where the job is", 200)
 SALARY = Text("The salary", 200)
 

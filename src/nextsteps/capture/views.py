@@ -21,10 +21,7 @@ from nextsteps.playbook.timeline import Culture
 from nextsteps.web import queries
 from nextsteps.web.views.common import SignedInRequest, clock
 
-NOTHING_FOUND = (
-    "nextsteps found no job posting there: the page has no schema.org JobPosting and "
-    "no OpenGraph title. Add the application by hand."
-)
+NOTHING_FOUND = f"{services.NOTHING_FOUND} Add the application by hand."
 
 
 @login_required

@@ -35,6 +35,7 @@ def command_group() -> click.Group:
     from nextsteps.cli import (  # noqa: F401
         account,
         activities,
+        capture,
         commands,
         data,
         imports,

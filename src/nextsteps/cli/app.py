@@ -37,6 +37,7 @@ REFUSALS = (
     ("nextsteps.inbox.services.errors", "Refused"),
     ("nextsteps.imports.reading", "ImportRefused"),
     ("nextsteps.backups.restore", "RestoreRefused"),
+    ("nextsteps.capture.fetching", "PageRefused"),
 )
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from nextsteps.cli.app import choice_of, cli, current_user
-from nextsteps.cli.parse import BadInput
+from nextsteps.cli.parse import read_input
 from nextsteps.cli.terminal import say
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def import_file(file: str, chosen: str, dry_run: bool) -> None:
     from nextsteps.imports import services
     from nextsteps.imports.columns import Format
 
-    data = _read(file)
+    data = read_input(file)
     user = current_user()
     if dry_run:
         report = services.preview(user, data, Format(chosen))
@@ -55,19 +55,6 @@ def import_file(file: str, chosen: str, dry_run: bool) -> None:
             report = services.run_import(user, data, Format(chosen), progress)
     for line in _report_lines(report):
         say(line)
-
-
-def _read(path: str) -> bytes:
-    """The file's bytes; `-` is standard input."""
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError as exc:
-        raise BadInput(f"nextsteps cannot read {path}: {exc.strerror or exc}.") from None
-    except ValueError:  # a NUL in the name
-        raise BadInput(f"There is no file named {path!r}.") from None
 
 
 @contextmanager

@@ -76,3 +76,16 @@ def password_from_stdin() -> str:
     if not password:
         raise BadInput("No password on standard input.")
     return password
+
+
+def read_input(path: str) -> bytes:
+    """The file's bytes; `-` is standard input."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError as exc:
+        raise BadInput(f"nextsteps cannot read {path}: {exc.strerror or exc}.") from None
+    except ValueError:  # a NUL in the name
+        raise BadInput(f"There is no file named {path!r}.") from None
