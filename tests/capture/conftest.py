@@ -3,6 +3,8 @@ site fails: nothing there, no page, too big, too slow, redirects without end."""
 
 from __future__ import annotations
 
+import ssl
+import tempfile
 import threading
 import time
 from functools import cache
@@ -10,6 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from tests.certificates import self_signed
 
 PAGES = Path(__file__).parent / "pages"
 SLOW = 2.0  # longer than the tests' time limit
@@ -76,6 +80,18 @@ def site_address() -> str:
     server = QuietServer(("127.0.0.1", 0), Site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@cache
+def secure_site() -> tuple[str, Path]:
+    """The same site over TLS, on localhost, and the certificate to trust it by."""
+    certificate, key = self_signed(Path(tempfile.mkdtemp(prefix="nextsteps-capture-")))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(certificate, key)
+    server = QuietServer(("127.0.0.1", 0), Site)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"https://localhost:{server.server_address[1]}", certificate
 
 
 @pytest.fixture

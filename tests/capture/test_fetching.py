@@ -10,6 +10,7 @@ import pytest
 
 from nextsteps.capture.fetching import PageRefused, fetch_page
 from nextsteps.capture.posting import read_posting
+from tests.capture.conftest import secure_site
 
 LARGEST = 4096
 
@@ -29,6 +30,20 @@ def test_a_posting_is_fetched_and_read(site: str) -> None:
     page = fetch_page(f"{site}/lever.html", seconds=3, largest=LARGEST, private_network=True)
     assert read_posting(page.html, page.address).role == "Senior R&D Chemist"
     assert page.address == f"{site}/lever.html"
+
+
+def test_a_site_over_tls_is_read_when_its_certificate_is_trusted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The certificate names localhost; nextsteps connects to the address it checked.
+    address, certificate = secure_site()
+    untrusted = refusal(f"{address}/ashby.html")
+    assert untrusted == (
+        "localhost gave a certificate nextsteps cannot trust, so it did not read the page: "
+        "paste the page itself instead."
+    )
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate))
+    assert read_posting(fetch(f"{address}/ashby.html")).company == "Quillmark"
 
 
 def test_a_redirect_is_followed_and_its_address_kept(site: str) -> None:

@@ -44,8 +44,8 @@ def fetch_page(
     for _ in range(MOST_REDIRECTS + 1):
         parts = _checked(address)
         host = parts.hostname or ""
-        ip = _address_to_use(host, parts, private_network)
-        connection = _connection(parts, ip, max(0.01, deadline - time.monotonic()))
+        addresses = _addresses_to_use(host, parts, private_network)
+        connection = _connection(parts, addresses, max(0.01, deadline - time.monotonic()))
         try:
             connection.connect()
             # A site sending a byte at a time is cut off when the time is up.
@@ -100,21 +100,21 @@ def _checked(address: str) -> SplitResult:
     return parts
 
 
-def _address_to_use(host: str, parts: SplitResult, private_network: bool) -> str:
-    """The IP address to connect to, checked once and then used: a name that
+def _addresses_to_use(host: str, parts: SplitResult, private_network: bool) -> list[str]:
+    """The IP addresses to connect to, checked once and then used: a name that
     resolves elsewhere the second time is not asked again."""
     port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
         raise PageRefused(f"nextsteps found no site called {host}: check the address.") from None
-    addresses = [str(info[4][0]) for info in found]
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
     if not private_network and not all(_is_public(a) for a in addresses):
         raise PageRefused(
             f"nextsteps does not fetch pages from {host}, an address on a private or local "
             f"network: {ELSEWHERE}."
         )
-    return addresses[0]
+    return addresses
 
 
 def _is_public(address: str) -> bool:
@@ -124,7 +124,9 @@ def _is_public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-def _connection(parts: SplitResult, ip: str, seconds: float) -> http.client.HTTPConnection:
+def _connection(
+    parts: SplitResult, addresses: list[str], seconds: float
+) -> http.client.HTTPConnection:
     host, port = parts.hostname or "", parts.port
     connection = (
         http.client.HTTPSConnection(
@@ -134,13 +136,17 @@ def _connection(parts: SplitResult, ip: str, seconds: float) -> http.client.HTTP
         else http.client.HTTPConnection(host, port, timeout=seconds)
     )
 
-    def to_the_checked_address(
+    def to_a_checked_address(
         address: tuple[str, int], timeout: float, source: tuple[str, int] | None = None
     ) -> socket.socket:
-        # The certificate and the Host header still name the host.
-        return socket.create_connection((ip, address[1]), timeout, source)
+        # Each in turn, as for any name; the certificate and the Host header still
+        # name the host.
+        for ip in addresses[:-1]:
+            with contextlib.suppress(OSError):
+                return socket.create_connection((ip, address[1]), timeout, source)
+        return socket.create_connection((addresses[-1], address[1]), timeout, source)
 
-    connection._create_connection = to_the_checked_address  # type: ignore[attr-defined]
+    connection._create_connection = to_a_checked_address  # type: ignore[attr-defined]
     return connection
 
 
