@@ -72,7 +72,10 @@ INSTALLED_APPS = [
     "nextsteps.backups",
     "nextsteps.imports",
     "nextsteps.capture",
+    "nextsteps.api",
     "nextsteps.web",
+    # Its API pages (/api/docs) with their scripts served from here, not a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [

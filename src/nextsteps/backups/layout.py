@@ -70,6 +70,8 @@ TABLES = (
 # Models of nextsteps that hold nothing of one user's, with the reason.
 NOT_KEPT: dict[str, str] = {
     "backups.CopySchedule": "when the worker next copies the whole database: no one's data",
+    # A backup is a file that travels: a key to the account must not travel with it.
+    "api.ApiToken": "the keys programs use to reach the account; made anew where it is restored",
 }
 
 
