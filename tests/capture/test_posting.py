@@ -3,6 +3,7 @@ text at all without an error."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -147,6 +148,46 @@ PIECES = st.sampled_from(
 @given(st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=40).map("".join))
 def test_any_text_is_read_without_an_error(page: str) -> None:
     assert isinstance(read_posting(page), Posting)
+
+
+# The properties nextsteps reads, at any depth.
+NAMES = [
+    "@type",
+    "@graph",
+    "title",
+    "name",
+    "hiringOrganization",
+    "jobLocation",
+    "address",
+    "addressLocality",
+    "addressCountry",
+    "baseSalary",
+    "estimatedSalary",
+    "value",
+    "minValue",
+    "maxValue",
+    "unitText",
+    "currency",
+    "datePosted",
+    "url",
+    "jobLocationType",
+]
+PROPERTIES = st.sampled_from(NAMES)
+VALUES = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
+JSON = st.recursive(
+    VALUES | st.sampled_from(["JobPosting", "TELECOMMUTE", "YEAR", "2026-11-30"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(PROPERTIES, inner, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON)
+def test_any_json_ld_is_read_without_an_error(value: object) -> None:
+    posting = {**dict.fromkeys(NAMES, value), "@type": "JobPosting"}
+    for document in (value, posting):
+        page = f'<script type="application/ld+json">{json.dumps(document)}</script>'
+        assert isinstance(read_posting(page), Posting)
 
 
 def test_deeply_nested_json_and_elements_are_read_without_an_error() -> None:
