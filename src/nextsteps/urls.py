@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("nextsteps.insights.urls")),
     path("", include("nextsteps.imports.urls")),
     path("", include("nextsteps.capture.urls")),
+    path("", include("nextsteps.api.urls")),
     path("", include("nextsteps.web.urls")),
 ]

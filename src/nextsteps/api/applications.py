@@ -1,0 +1,128 @@
+"""Applications and their timelines."""
+
+# The annotations are read at run time: they make the schema.
+from datetime import datetime
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Router, Status
+from ninja.pagination import paginate
+
+from nextsteps.api.common import Page, now_of, owner
+from nextsteps.api.schemas import (
+    ApplicationChange,
+    ApplicationIn,
+    ApplicationOut,
+    EventIn,
+    EventOut,
+    Id,
+    RecordedOut,
+    Refusal,
+    StepOut,
+)
+from nextsteps.playbook import Event as PlannedEvent
+from nextsteps.playbook.timeline import Stage
+from nextsteps.tracker import services
+from nextsteps.tracker.models import Application, Contact, Event, NextStep
+
+router = Router(tags=["applications"])
+REFUSED = {400: Refusal, 404: Refusal}
+
+
+def _applications(request: HttpRequest) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(owner=owner(request))
+        .select_related("company")
+        .prefetch_related("contacts")
+    )
+
+
+@router.get("", response=list[ApplicationOut])
+@paginate(Page)
+def list_applications(request: HttpRequest, stage: Stage | None = None) -> QuerySet[Application]:
+    """Your applications, the newest first; with `stage`, those at that stage."""
+    rows = _applications(request).order_by("-created", "-id")
+    return rows.filter(stage=stage) if stage else rows
+
+
+@router.post("", response={201: ApplicationOut, 400: Refusal})
+def add_application(request: HttpRequest, data: ApplicationIn) -> Status[Application]:
+    """Save a job; with `applied_on`, also record that you sent the application."""
+    application = services.add_application(
+        owner(request),
+        data.company,
+        data.role,
+        applied_on=data.applied_on,
+        culture=data.culture,
+        posting_url=data.posting_url,
+        source=data.source,
+        temporary=data.temporary,
+    )
+    return Status(201, _applications(request).get(pk=application.pk))
+
+
+@router.get("/{application_id}", response={200: ApplicationOut, 404: Refusal})
+def get_application(request: HttpRequest, application_id: Id) -> Application:
+    services.application_of(owner(request), application_id)
+    return _applications(request).get(pk=application_id)
+
+
+@router.patch("/{application_id}", response={200: ApplicationOut, **REFUSED})
+def change_application(
+    request: HttpRequest, application_id: Id, data: ApplicationChange
+) -> Application:
+    """Mark it temporary (or contract) work, or a permanent job; the plan follows."""
+    application = services.application_of(owner(request), application_id)
+    services.change_application(application, temporary=data.temporary)
+    return _applications(request).get(pk=application_id)
+
+
+@router.get("/{application_id}/events", response={200: list[EventOut], 404: Refusal})
+@paginate(Page)
+def list_events(request: HttpRequest, application_id: Id) -> QuerySet[Event]:
+    """The application's timeline, the earliest first."""
+    application = services.application_of(owner(request), application_id)
+    return application.events.order_by("at", "id")
+
+
+@router.post("/{application_id}/events", response={201: RecordedOut, **REFUSED})
+def record_event(
+    request: HttpRequest, application_id: Id, data: EventIn
+) -> Status[services.Recorded]:
+    """Record what happened; the application's plan is made again from it."""
+    user = owner(request)
+    application = services.application_of(user, application_id)
+    now = now_of(user)
+    planned = PlannedEvent(
+        kind=data.kind,
+        at=_on_clock(data.at, now) or now,
+        end=_on_clock(data.end, now),
+        decision_by=data.decision_by,
+        wait_until=data.wait_until,
+        contact_on=data.contact_on,
+        due=_on_clock(data.due, now),
+        channel=data.channel,
+        official=data.official,
+    )
+    people = list(Contact.objects.filter(owner=user, id__in=data.contact_ids))
+    missing = sorted(set(data.contact_ids) - {contact.id for contact in people})
+    if missing:
+        raise services.NotFound(f"There is no contact {missing[0]}.")
+    return Status(201, services.record_event(application, planned, data.note, people))
+
+
+def _on_clock(moment: datetime | None, now: datetime) -> datetime | None:
+    """A moment on the user's clock; one given without an offset is read on it."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=now.tzinfo)
+    return moment.astimezone(now.tzinfo)
+
+
+@router.get("/{application_id}/steps", response={200: list[StepOut], 404: Refusal})
+@paginate(Page)
+def list_application_steps(request: HttpRequest, application_id: Id) -> QuerySet[NextStep]:
+    """The application's steps, open and closed, in the order they are due."""
+    application = services.application_of(owner(request), application_id)
+    return application.steps.select_related("application__company").order_by("due", "id")
