@@ -14,6 +14,7 @@ import ssl
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -44,7 +45,7 @@ def fetch_page(
     for _ in range(MOST_REDIRECTS + 1):
         parts = _checked(address)
         host = parts.hostname or ""
-        addresses = _addresses_to_use(host, parts, private_network)
+        addresses = _addresses_to_use(host, parts, private_network, deadline, seconds)
         connection = _connection(parts, addresses, max(0.01, deadline - time.monotonic()))
         try:
             connection.connect()
@@ -100,14 +101,25 @@ def _checked(address: str) -> SplitResult:
     return parts
 
 
-def _addresses_to_use(host: str, parts: SplitResult, private_network: bool) -> list[str]:
+def _addresses_to_use(
+    host: str, parts: SplitResult, private_network: bool, deadline: float, seconds: float
+) -> list[str]:
     """The IP addresses to connect to, checked once and then used: a name that
     resolves elsewhere the second time is not asked again."""
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError):
-        raise PageRefused(f"nextsteps found no site called {host}: check the address.") from None
+    answer: list[Any] = []
+    # The system's resolver has no time limit of its own: it is left to finish
+    # alone when the time is up.
+    looking_up = threading.Thread(target=lambda: answer.append(_looked_up(host, port)), daemon=True)
+    looking_up.start()
+    looking_up.join(max(0.0, deadline - time.monotonic()))
+    if not answer:
+        raise PageRefused(
+            f"nextsteps could not find {host} within {seconds:g} seconds: {ELSEWHERE}."
+        )
+    found = answer[0]
+    if found is None:
+        raise PageRefused(f"nextsteps found no site called {host}: check the address.")
     addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
     if not private_network and not all(_is_public(a) for a in addresses):
         raise PageRefused(
@@ -115,6 +127,13 @@ def _addresses_to_use(host: str, parts: SplitResult, private_network: bool) -> l
             f"network: {ELSEWHERE}."
         )
     return addresses
+
+
+def _looked_up(host: str, port: int) -> list[Any] | None:
+    try:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return None
 
 
 def _is_public(address: str) -> bool:
