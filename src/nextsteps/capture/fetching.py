@@ -24,6 +24,7 @@ CHUNK = 65_536
 # Some sites answer an unnamed program with an error page.
 AGENT = "Mozilla/5.0 (compatible; nextsteps job capture)"
 ELSEWHERE = "paste the page itself instead"
+_HEADERS = {"User-Agent": AGENT, "Accept": "text/html,application/xhtml+xml"}
 
 
 class PageRefused(Exception):
@@ -68,9 +69,6 @@ def fetch_page(
     raise PageRefused(
         f"That address sends nextsteps on more than {MOST_REDIRECTS} redirects: {ELSEWHERE}."
     )
-
-
-_HEADERS = {"User-Agent": AGENT, "Accept": "text/html,application/xhtml+xml"}
 
 
 def _why(failure: Exception, host: str, seconds: float, deadline: float) -> str:
