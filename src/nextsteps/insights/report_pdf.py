@@ -31,6 +31,9 @@ INK, MUTED, RULE, WASH = (25, 25, 25), (90, 90, 90), (170, 170, 170), (236, 240,
 # Below this much room left on a page (mm), a week's heading goes to the next one.
 ROOM_FOR_A_HEADING = 22
 SIGN_HERE = "I confirm that this record of my search for work is true and complete."
+# The sentence to sign and the line to sign on, with the space above each (mm): kept
+# together on one page, so that the signature never stands alone on a page of its own.
+SIGNATURE_BLOCK = 6 + 6 + 8 + 6
 
 
 class RecordPDF(FPDF):
@@ -178,7 +181,7 @@ def week_heading(pdf: RecordPDF, words: str) -> None:
 
 
 def signature(pdf: RecordPDF) -> None:
-    if pdf.get_y() > pdf.h - pdf.b_margin - ROOM_FOR_A_HEADING:
+    if pdf.get_y() > pdf.h - pdf.b_margin - SIGNATURE_BLOCK:
         pdf.add_page()
     pdf.ln(6)
     pdf.line_of(SIGN_HERE, 6, 9)
