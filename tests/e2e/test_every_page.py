@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
+from nextsteps.api.tokens import create_token, owner_of
 from nextsteps.outreach import services as outreach
 from nextsteps.outreach.models import Message
 from nextsteps.playbook import Event, EventKind, StepKind
@@ -133,6 +134,8 @@ def busy_search() -> Search:
     )
     copperleaf = thank_you.application_id
     no_address = step(user, "Fernhill Bank", StepKind.FOLLOW_UP)
+    owner_of(create_token(user, "My spreadsheet").secret, timezone.now())
+    create_token(user, "A script never used yet")
     pages = [
         reverse("today"),
         reverse("board"),
@@ -152,6 +155,7 @@ def busy_search() -> Search:
         reverse("contact", args=[Contact.objects.filter(owner=user).first().id]),  # type: ignore[union-attr]
         reverse("settings"),
         reverse("password"),
+        reverse("api-tokens"),
         reverse("mail-account"),
         reverse("message-template", args=[MessageKind.THANK_YOU.value]),
         reverse("message-editor", args=[thank_you.id]),

@@ -11,6 +11,7 @@ from typing import Any
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from nextsteps.activities.services import add_activity
+from nextsteps.api.tokens import create_token
 from nextsteps.inbox.models import MatchedMail
 from nextsteps.outreach.models import Message
 from nextsteps.playbook import EventKind
@@ -23,7 +24,7 @@ ACTIONS = {
     "calendar-rotate", "outbox-pause", "message-cancel", "message-resolve", "message-retry",
     "mail-account-check", "logout", "application-people", "application-temporary", "step-done",
     "mail-confirm", "mail-dismiss", "mail-account-inbox", "mail-account-disconnect-inbox",
-    "activity-done", "activity-remove", "import-confirm", "capture-save",
+    "activity-done", "activity-remove", "import-confirm", "capture-save", "api-token-revoke",
 }  # fmt: skip
 # Pages for whoever has not signed in yet.
 SIGNED_OUT_PAGES = {"signup", "first-visit", "login"}
@@ -56,6 +57,7 @@ class AccessTestCase(WebTestCase):
             "message_id": self.cancelled_message().id,
             "mail_id": self.matched_mail().id,
             "activity_id": add_activity(self.alice, "networking", "Jane", every_days=14).id,
+            "token_id": create_token(self.alice, "script").token.id,
         }
         self.theirs()  # the outsider has things of his own
 

@@ -45,6 +45,7 @@ def command_group() -> click.Group:
         report,
         stats,
         syncs,
+        tokens,
         web,
     )
     from nextsteps.cli.app import cli
