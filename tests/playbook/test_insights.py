@@ -15,6 +15,7 @@ from nextsteps.playbook.insights import (
     HIRING_MANAGERS_COUNT_THANK_YOUS,
     JOB_CRUSH,
     Fact,
+    against_target,
     by_application,
     figures,
     follow_ups,
@@ -264,3 +265,16 @@ def test_the_streak_never_outruns_the_weeks_with_applications(
     run = streak(applied, nov(16), target)
     weeks_at_target = {w.first_day for w in weeks(applied, nov(16), 40) if w.applications >= target}
     assert run <= len(weeks_at_target)
+
+
+@pytest.mark.parametrize(
+    ("applied", "target", "said"),
+    [
+        (1, 5, "1 application this week, of your target of 5: 4 more to go."),
+        (0, 1, "0 applications this week, of your target of 1: 1 more to go."),
+        (6, 5, "6 applications this week: your target of 5 is met."),
+        (2, 0, "2 applications this week. You have no weekly target."),
+    ],
+)
+def test_the_week_against_the_target(applied: int, target: int, said: str) -> None:
+    assert against_target(applied, target) == said

@@ -62,7 +62,7 @@ class TodayTestCase(WebTestCase):
         self.add("Old", applied_on=date(2026, 11, 13))  # last week
         self.add("New", applied_on=MONDAY)
         response = self.client.get(reverse("today"))
-        self.assertContains(response, "You applied for 1 of your 5 jobs this week.")
+        self.assertContains(response, "1 application this week, of your target of 5: 4 more to go.")
 
     def test_nothing_to_do_says_how_to_start(self) -> None:
         response = self.client.get(reverse("today"))

@@ -12,6 +12,7 @@ from nextsteps.playbook.insights import (
     Cited,
     Figures,
     Week,
+    against_target,
 )
 
 NOTHING_YET = "none yet"
@@ -39,20 +40,8 @@ def week_label(first_day: date) -> str:
     return f"{first_day.day} {MONTHS[first_day.month - 1][:3]}"
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def this_week(found: Figures) -> str:
-    applied = found.weeks[-1].applications
-    if found.target <= 0:
-        return f"{plural(applied, 'application')} this week. You have no weekly target."
-    if applied >= found.target:
-        return f"{plural(applied, 'application')} this week: your target of {found.target} is met."
-    return (
-        f"{plural(applied, 'application')} this week, of your target of {found.target}: "
-        f"{found.target - applied} more to go."
-    )
+    return against_target(found.weeks[-1].applications, found.target)
 
 
 def activities(week: Week) -> str:

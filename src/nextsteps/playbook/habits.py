@@ -36,20 +36,19 @@ HABITS = {
     ActivityKind.LEARNING: Habit(
         "Learning",
         "Keep learning while you are looking: courses that add to your skills or teach "
-        'what employers ask for. 003: "enhance your marketable skills while you are '
-        'waiting".',
+        'what employers ask for, to "enhance your marketable skills while you are waiting".',
         (sources.DONT_ASSUME,),
     ),
     ActivityKind.NETWORKING: Habit(
         "Networking",
         "Keep in touch with people at your target companies, recruiters and others in "
-        'your field. 003: "now is the time to step things up".',
+        'your field: while you wait, "now is the time to step things up".',
         (sources.DONT_ASSUME,),
     ),
     ActivityKind.TEMPORARY_WORK: Habit(
         "Temporary work",
         "Temporary or contract work keeps you earning, active and seen by recruiters. "
-        '003: "keep working and earning by taking temporary assignments in the meantime".',
+        '"Keep working and earning by taking temporary assignments in the meantime."',
         (sources.DONT_ASSUME,),
     ),
 }

@@ -132,6 +132,17 @@ def streak(applied_per_day: Mapping[date, int], today: date, target: int) -> int
     return run
 
 
+def against_target(applied: int, target: int) -> str:
+    """This week's applications against the weekly target, in the words Today, Insights
+    and `nextsteps stats` all use: `2 applications this week, of your target of 5: 3 more to go.`"""
+    done = f"{applied} application" if applied == 1 else f"{applied} applications"
+    if target <= 0:
+        return f"{done} this week. You have no weekly target."
+    if applied >= target:
+        return f"{done} this week: your target of {target} is met."
+    return f"{done} this week, of your target of {target}: {target - applied} more to go."
+
+
 def active_pipeline(stage_counts: Mapping[str, int]) -> list[tuple[Stage, int]]:
     """The applications still in play, by stage; closed ones are not in the pipeline."""
     return [(stage, stage_counts.get(stage, 0)) for stage in ACTIVE_STAGES]

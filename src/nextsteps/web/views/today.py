@@ -16,6 +16,7 @@ from nextsteps.activities.cards import activity_cards
 from nextsteps.inbox import services as inbox
 from nextsteps.inbox.cards import mail_card
 from nextsteps.outreach.services import step_sends
+from nextsteps.playbook.insights import against_target
 from nextsteps.tracker import services
 from nextsteps.web.cards import SHOWN, day_of
 from nextsteps.web.views.common import SignedInRequest, clock
@@ -58,7 +59,9 @@ def _today(request: SignedInRequest) -> HttpResponse:
         "web/today.html",
         {
             "day": day_of(glance, now.now, partial(step_sends, request.user)),
-            "applied_this_week": services.applied_since(request.user, monday),
+            "this_week": against_target(
+                services.applied_since(request.user, monday), now.profile.weekly_target
+            ),
             "weekly_target": now.profile.weekly_target,
             "mails_waiting": [mail_card(m, now.zone, now.now) for m in mail.waiting],
             "mails_waiting_more": mail.waiting_more,
