@@ -50,6 +50,20 @@ def log_in(page: Page, base: str, user: User, password: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
+def cut_off_words(page: Page) -> list[str]:
+    """The labels and values of the charts that run past their chart's edges, as drawn
+    by the browser with its own font."""
+    found: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('.chart svg')].flatMap(svg => {
+            const width = svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')]
+                .filter(t => { const b = t.getBBox(); return b.x < 0 || b.x + b.width > width; })
+                .map(t => t.textContent);
+        })"""
+    )
+    return found
+
+
 def download(page: Page, button: str) -> bytes:
     with page.expect_download() as started:
         page.get_by_role("button", name=button).click()
@@ -73,10 +87,11 @@ def test_insights_and_the_report_read_well(
         page.goto(f"{live_server.url}/insights/")
         expect(page.get_by_role("heading", name="Insights", level=1)).to_be_visible()
         expect(page.get_by_text("Also this week: Learning 1, Networking 1.")).to_be_visible()
-        for chart in ("Applications per week", "Active pipeline", "Funnel"):
+        for chart in ("Applications per week", "Active pipeline", "Funnel", "Thank-you notes"):
             box = page.get_by_role("img", name=chart).bounding_box()
             assert box is not None, chart
             assert 0 < box["width"] <= viewport["width"], chart
+        assert cut_off_words(page) == []
         assert sideways_scroll(page) == 0
         page.screenshot(path=artifacts / f"insights-{label}.png", full_page=True)
 

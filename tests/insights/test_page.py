@@ -31,9 +31,15 @@ class InsightsPageTestCase(WebTestCase):
         self.assertContains(response, 'role="img"')
         self.assertContains(
             response,
-            '<desc id="chart-funnel-summary">Applied 3, Interviewed 1, Offered 0.</desc>',
+            '<desc id="chart-funnel-summary">'
+            "Applied 3, Interviewed 1 (33%), Offered 0 (0%).</desc>",
             html=True,
         )
+        # The chart says what the table does: the table is there, folded, not said twice.
+        self.assertContains(
+            response, '<details class="as-table"><summary>Funnel as a table</summary>'
+        )
+        self.assertNotContains(response, "<summary>Answers as a table</summary>")  # no chart
 
     def test_the_week_against_the_target_and_the_streak(self) -> None:
         self.profile.weekly_target = 2
@@ -82,6 +88,12 @@ class InsightsPageTestCase(WebTestCase):
         self.assertContains(
             response,
             '<th scope="row">Thanked within 24 hours</th><td>1 of 1 (100%)</td>',
+            html=True,
+        )
+        self.assertContains(
+            response,
+            '<desc id="chart-thank-yous-summary">You thanked 100% (1 of 1), Within 24 hours '
+            "100% (1 of 1), Candidates who do 57%, Managers it sways 80%.</desc>",
             html=True,
         )
         self.assertContains(

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 WIDTH = 360
 ROW = 30  # a horizontal bar's row
-LABEL_WIDTH = 130  # the labels left of horizontal bars
+LABEL_WIDTH = 130  # the labels left of horizontal bars, at least
+CHARACTER = 8.5  # the width of a character of a label or a value, at most, at 13 units
 COLUMN_AREA = 140  # the height of vertical columns at their tallest
 COLUMN_LABELS = 34  # under the columns: the week and the count
 
@@ -21,6 +22,7 @@ COLUMN_LABELS = 34  # under the columns: the week and the count
 class Bar:
     label: str
     value: int
+    text: str  # written at the bar's end or under it: `6 (55%)`
     x: float
     y: float
     width: float
@@ -51,11 +53,6 @@ class Chart:
     bars: list[Bar]
     level: Line | None = None
     columns: bool = False  # vertical columns (True) or horizontal rows
-    unit: str = ""  # written after each value: "%"
-
-    @property
-    def label_end(self) -> int:
-        return LABEL_WIDTH - 8
 
 
 def _scale(values: Sequence[int], room: float, level: int = 0) -> float:
@@ -65,27 +62,35 @@ def _scale(values: Sequence[int], room: float, level: int = 0) -> float:
 
 
 def rows(
-    id: str, title: str, summary: str, data: Sequence[tuple[str, int]], unit: str = ""
+    id: str,
+    title: str,
+    summary: str,
+    data: Sequence[tuple[str, int]],
+    texts: Sequence[str] = (),
 ) -> Chart:
-    """Horizontal bars, a label on the left and the value at each bar's end."""
-    room = WIDTH - LABEL_WIDTH - 52  # the value after the longest bar: "100%"
+    """Horizontal bars, a label on the left and at each bar's end its text (by default
+    its value): `texts` can say more, as `6 (55%)`, and the bars make room for it."""
+    written = list(texts) or [str(value) for _, value in data]
+    left = max(LABEL_WIDTH, 8 + CHARACTER * max(len(label) for label, _ in data))
+    room = WIDTH - left - 6 - CHARACTER * max(len(text) for text in written)
     per_one = _scale([value for _, value in data], room)
     bars = [
         Bar(
             label=label,
             value=value,
-            x=LABEL_WIDTH,
+            text=text,
+            x=left,
             y=n * ROW + 6,
             width=value * per_one,
             height=ROW - 12,
-            label_x=LABEL_WIDTH - 8,
+            label_x=left - 8,
             label_y=n * ROW + ROW / 2 + 5,
-            value_x=LABEL_WIDTH + value * per_one + 6,
+            value_x=left + value * per_one + 6,
             value_y=n * ROW + ROW / 2 + 5,
         )
-        for n, (label, value) in enumerate(data)
+        for n, ((label, value), text) in enumerate(zip(data, written, strict=True))
     ]
-    return Chart(id, title, summary, WIDTH, ROW * len(data), bars, unit=unit)
+    return Chart(id, title, summary, WIDTH, ROW * len(data), bars)
 
 
 def columns(
@@ -99,6 +104,7 @@ def columns(
         Bar(
             label=label,
             value=value,
+            text=str(value),
             x=n * step + step * 0.15,
             y=top + COLUMN_AREA - value * per_one,
             width=step * 0.7,

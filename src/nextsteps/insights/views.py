@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
@@ -99,36 +100,52 @@ def weekly_chart(figures: Figures) -> charts.Chart:
 
 
 def section_charts(figures: Figures) -> dict[str, charts.Chart]:
-    """The chart drawn above each section's table, by the section's title."""
-    pipeline = [(stage.value.capitalize(), count) for stage, count in figures.pipeline]
+    """The chart drawn for each section, by the section's title: it says all the
+    section's table does, which is folded under it."""
+    pipeline = [(stage.value.capitalize(), count, str(count)) for stage, count in figures.pipeline]
     funnel = figures.funnel
+    # Each step with its share of the one before: how many of those who applied got an interview.
     steps = [
-        ("Applied", funnel.applied),
-        ("Interviewed", funnel.interviewed),
-        ("Offered", funnel.offered),
+        ("Applied", funnel.applied, str(funnel.applied)),
+        ("Interviewed", funnel.interviewed, with_share(funnel.interviewed, funnel.interview_share)),
+        ("Offered", funnel.offered, with_share(funnel.offered, funnel.offer_share)),
     ]
     thanks = figures.thank_yous
-    yours = [("You thanked", thanks.sent_share), ("Within 24 hours", thanks.in_time_share)]
-    notes = [(label, round(share * 100)) for label, share in yours if share is not None] + [
-        ("Candidates", round((CANDIDATES_SEND_THANK_YOUS.share or 0) * 100)),
-        ("Hiring managers", round((HIRING_MANAGERS_COUNT_THANK_YOUS.share or 0) * 100)),
-    ]
+    notes = []
+    if thanks.counted:
+        for label, count in (
+            ("You thanked", thanks.sent),
+            ("Within 24 hours", thanks.sent_in_time),
+        ):
+            percent = round(count * 100 / thanks.counted)
+            notes.append((label, percent, f"{percent}% ({count} of {thanks.counted})"))
+    # Beside yours, the articles' shares: the candidates who send one, the managers it sways.
+    for label, cited in (
+        ("Candidates who do", CANDIDATES_SEND_THANK_YOUS),
+        ("Managers it sways", HIRING_MANAGERS_COUNT_THANK_YOUS),
+    ):
+        percent = round((cited.share or 0) * 100)
+        notes.append((label, percent, f"{percent}%"))
     return {
-        "Active pipeline": charts.rows(
-            "chart-pipeline", "Active pipeline", listed(pipeline), pipeline
-        ),
-        "Funnel": charts.rows("chart-funnel", "Funnel", listed(steps), steps),
-        "Thank-you notes": charts.rows(
+        "Active pipeline": bar_rows("chart-pipeline", "Active pipeline", pipeline),
+        "Funnel": bar_rows("chart-funnel", "Funnel", steps),
+        "Thank-you notes": bar_rows(
             "chart-thank-yous",
             "Thank-you notes: your share beside the candidates who send one and the "
             "hiring managers who count them",
-            listed(notes, "%"),
             notes,
-            unit="%",
         ),
     }
 
 
-def listed(data: list[tuple[str, int]], unit: str = "") -> str:
-    """The chart's text alternative: `Applied 10, Interviewed 3, Offered 1.`"""
-    return ", ".join(f"{label} {value}{unit}" for label, value in data) + "."
+def with_share(count: int, share: float | None) -> str:
+    """`6 (55%)`; the count alone when there is nothing to share out."""
+    return str(count) if share is None else f"{count} ({wording.percent(share)})"
+
+
+def bar_rows(id: str, title: str, bars: Sequence[tuple[str, int, str]]) -> charts.Chart:
+    """A bar for each (label, value, text), its text alternative the labels and texts:
+    `Applied 10, Interviewed 3 (30%), Offered 1 (33%).`"""
+    summary = ", ".join(f"{label} {text}" for label, _, text in bars) + "."
+    data = [(label, value) for label, value, _ in bars]
+    return charts.rows(id, title, summary, data, [text for _, _, text in bars])
