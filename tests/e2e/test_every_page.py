@@ -164,6 +164,7 @@ def busy_search() -> Search:
         reverse("message-editor", args=[step(user, "Copperleaf Foods", "handwritten_note").id]),
         reverse("outbox"),
         reverse("insights"),
+        reverse("activities"),
         reverse("message", args=[scheduled.id]),
         reverse("message", args=[sent.id]),
         reverse("message", args=[failed.id]),

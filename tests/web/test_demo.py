@@ -70,10 +70,28 @@ class DemoTestCase(WebTestCase):
                 )
                 self.assertLessEqual(message.send_at, message.send_by)
 
+    def test_it_keeps_the_articles_other_habits(self) -> None:
+        """A person to call due today, a class done last week and today, temporary work:
+        they show on Today, on Activities, in this week's insights and in the report."""
+        user, _ = create_demo("demo", "Europe/London")
+        client = self.client_for(user)
+        call = "Networking: Call Priya Shah, Head of Analytics"
+        today = client.get(reverse("today"))
+        self.assertContains(today, "Keep your momentum")
+        self.assertContains(today, call)
+        kept = client.get(reverse("activities"))
+        for activity in (call, "Learning: SQL evening class", "Temporary work: Cover at Temps Ltd"):
+            self.assertContains(kept, activity)
+        insights = client.get(reverse("insights"))
+        self.assertContains(insights, "<p>Also this week: Learning 1.</p>", html=True)
+        report = client.get(reverse("insights-report"), {"format": "csv"}).content.decode()
+        self.assertIn("Learning: SQL evening class", report)
+
     def test_its_pages_render(self) -> None:
         user, _ = create_demo("demo", "Europe/London")
         client = self.client_for(user)
-        for url in (reverse("today"), reverse("board"), reverse("table"), reverse("contacts")):
+        pages = ("today", "board", "table", "contacts", "activities", "insights")
+        for url in (reverse(page) for page in pages):
             self.assertEqual(client.get(url).status_code, 200, url)
         for application in Application.objects.filter(owner=user):
             url = reverse("application", args=[application.id])

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from nextsteps.accounts.models import TIMEZONE, USERNAME
 from nextsteps.accounts.services import create_account
+from nextsteps.activities.services import add_activity, complete_activity
 from nextsteps.playbook import Event, EventKind
 from nextsteps.playbook.timeline import Channel, Culture
 from nextsteps.tracker import services
@@ -184,7 +185,21 @@ def create_demo(username: str, timezone_name: str) -> tuple[User, str]:
         user = create_account(username, password, timezone_name)
         for job in SEARCH:
             _record(user, job, now)
+        _keep_habits(user, now.date())
     return user, password
+
+
+def _keep_habits(user: User, today: date) -> None:
+    """Article 003's other habits, kept while waiting: a person to call every fortnight,
+    due today (Today shows it); a weekly class, done last week and today; a stint of
+    temporary work, done once."""
+    add_activity(user, "networking", "Call Priya Shah, Head of Analytics", every_days=14)
+    last_week = today - timedelta(days=7)
+    course = add_activity(user, "learning", "SQL evening class", due=last_week, every_days=7)
+    complete_activity(course, last_week)
+    complete_activity(course, today)
+    cover = _weekday(today - timedelta(days=10))
+    complete_activity(add_activity(user, "temporary-work", "Cover at Temps Ltd", due=cover), cover)
 
 
 def _weekday(day: date) -> date:
