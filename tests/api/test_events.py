@@ -60,3 +60,16 @@ class EventsTest(ApiTestCase):
         response = self.post_json(url, {"kind": "follow-up", "at": f"{MONDAY}T09:00"})
         self.assertEqual(response.status_code, 201, response.content)
         self.assertEqual(len(response.json()["warnings"]), 1)
+
+    def test_a_moment_at_the_ends_of_the_calendar_is_refused_by_its_days_rule(self) -> None:
+        cases = [
+            ({"kind": "reply", "at": "0001-01-01T00:30:00+14:00"}, "cannot be before 1970"),
+            ({"kind": "interview-scheduled", "at": "9999-12-31T23:00:00-12:00"}, "two years"),
+            ({"kind": "interview", "end": "9999-12-31T23:00:00-12:00"}, "two years"),
+        ]
+        for data, sentence in cases:
+            with self.subTest(data=data):
+                response = self.post_json(self.url, data)
+                self.assertEqual(response.status_code, 400, response.content)
+                self.assertIn(sentence, response.json()["detail"])
+        self.assertEqual(Event.objects.count(), 1)

@@ -118,7 +118,14 @@ class WebFormsFuzzTestCase(TestCase):
         contact = self.application.contacts.get()
         pages = [
             reverse(name)
-            for name in ("today", "add-application", "contacts", "settings", "password")
+            for name in (
+                "today",
+                "add-application",
+                "contacts",
+                "settings",
+                "password",
+                "api-tokens",
+            )
         ] + [
             reverse("application", args=[self.application.id]),
             reverse("contact", args=[contact.id]),

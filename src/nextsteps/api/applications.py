@@ -20,10 +20,21 @@ from nextsteps.api.schemas import (
     Refusal,
     StepOut,
 )
+from nextsteps.fields import Day
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook.timeline import Stage
 from nextsteps.tracker import services
-from nextsteps.tracker.models import Application, Contact, Event, NextStep
+from nextsteps.tracker.models import (
+    DUE,
+    HAPPENED_ON,
+    INTERVIEW_END,
+    INTERVIEW_ON,
+    Application,
+    Contact,
+    Event,
+    NextStep,
+)
+from nextsteps.tracker.services.events import AHEAD
 
 router = Router(tags=["applications"])
 REFUSED = {400: Refusal, 404: Refusal}
@@ -95,12 +106,12 @@ def record_event(
     now = now_of(user)
     planned = PlannedEvent(
         kind=data.kind,
-        at=_on_clock(data.at, now) or now,
-        end=_on_clock(data.end, now),
+        at=_on_clock(data.at, now, INTERVIEW_ON if data.kind in AHEAD else HAPPENED_ON) or now,
+        end=_on_clock(data.end, now, INTERVIEW_END),
         decision_by=data.decision_by,
         wait_until=data.wait_until,
         contact_on=data.contact_on,
-        due=_on_clock(data.due, now),
+        due=_on_clock(data.due, now, DUE),
         channel=data.channel,
         official=data.official,
     )
@@ -111,13 +122,17 @@ def record_event(
     return Status(201, services.record_event(application, planned, data.note, people))
 
 
-def _on_clock(moment: datetime | None, now: datetime) -> datetime | None:
+def _on_clock(moment: datetime | None, now: datetime, rule: Day) -> datetime | None:
     """A moment on the user's clock; one given without an offset is read on it."""
     if moment is None:
         return None
     if moment.tzinfo is None:
         return moment.replace(tzinfo=now.tzinfo)
-    return moment.astimezone(now.tzinfo)
+    try:
+        return moment.astimezone(now.tzinfo)
+    except OverflowError:  # the first or last hours of the calendar: no day to keep
+        rule.clean(moment.date(), now.date())
+        raise
 
 
 @router.get("/{application_id}/steps", response={200: list[StepOut], 404: Refusal})
