@@ -46,10 +46,10 @@ class BaseTestCase(TestCase):
         self.profile.save()
         self.outsider = User.objects.create_user("bob", password="another-password")
 
-    def pin_clock(self, moment: datetime) -> None:
-        """Set the clock to `moment` for the test, running on from there: what is
-        still worth doing, and so what is shown, depends on it."""
-        traveller = time_machine.travel(moment, tick=True)
+    def pin_clock(self, moment: datetime, tick: bool = True) -> None:
+        """Set the clock to `moment` for the test, running on from there unless `tick`
+        is False: what is still worth doing, and so what is shown, depends on it."""
+        traveller = time_machine.travel(moment, tick=tick)
         traveller.start()
         self.addCleanup(traveller.stop)
 

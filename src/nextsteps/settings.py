@@ -146,6 +146,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # Tests run on SQLite in memory, one database a process, as Django does for its
+    # own backend; named here because the test runner's parallel workers would
+    # otherwise each be given a file.
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Form fields written by Python functions with the markup of Django's Jinja2
