@@ -16,6 +16,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
+    status_code_conformance,
 )
 
 from nextsteps.api import tokens
@@ -69,5 +70,10 @@ def test_no_server_error_and_every_answer_as_the_schema_says(
 ) -> None:
     case.call_and_validate(
         headers={"Authorization": f"Bearer {owner_token}"},
-        checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            response_schema_conformance,
+            content_type_conformance,
+        ],
     )

@@ -17,8 +17,8 @@ from nextsteps.api.schemas import (
     EventOut,
     Id,
     RecordedOut,
-    Refusal,
     StepOut,
+    refusals,
 )
 from nextsteps.fields import Day
 from nextsteps.playbook import Event as PlannedEvent
@@ -37,7 +37,6 @@ from nextsteps.tracker.models import (
 from nextsteps.tracker.services.events import AHEAD
 
 router = Router(tags=["applications"])
-REFUSED = {400: Refusal, 404: Refusal}
 
 
 def _applications(request: HttpRequest) -> QuerySet[Application]:
@@ -48,7 +47,7 @@ def _applications(request: HttpRequest) -> QuerySet[Application]:
     )
 
 
-@router.get("", response=list[ApplicationOut])
+@router.get("", response={200: list[ApplicationOut], **refusals()})
 @paginate(Page)
 def list_applications(request: HttpRequest, stage: Stage | None = None) -> QuerySet[Application]:
     """Your applications, the newest first; with `stage`, those at that stage."""
@@ -56,7 +55,7 @@ def list_applications(request: HttpRequest, stage: Stage | None = None) -> Query
     return rows.filter(stage=stage) if stage else rows
 
 
-@router.post("", response={201: ApplicationOut, 400: Refusal})
+@router.post("", response={201: ApplicationOut, **refusals(400)})
 def add_application(request: HttpRequest, data: ApplicationIn) -> Status[Application]:
     """Save a job; with `applied_on`, also record that you sent the application."""
     application = services.add_application(
@@ -72,13 +71,13 @@ def add_application(request: HttpRequest, data: ApplicationIn) -> Status[Applica
     return Status(201, _applications(request).get(pk=application.pk))
 
 
-@router.get("/{application_id}", response={200: ApplicationOut, 404: Refusal})
+@router.get("/{application_id}", response={200: ApplicationOut, **refusals(404)})
 def get_application(request: HttpRequest, application_id: Id) -> Application:
     services.application_of(owner(request), application_id)
     return _applications(request).get(pk=application_id)
 
 
-@router.patch("/{application_id}", response={200: ApplicationOut, **REFUSED})
+@router.patch("/{application_id}", response={200: ApplicationOut, **refusals(400, 404)})
 def change_application(
     request: HttpRequest, application_id: Id, data: ApplicationChange
 ) -> Application:
@@ -88,7 +87,7 @@ def change_application(
     return _applications(request).get(pk=application_id)
 
 
-@router.get("/{application_id}/events", response={200: list[EventOut], 404: Refusal})
+@router.get("/{application_id}/events", response={200: list[EventOut], **refusals(404)})
 @paginate(Page)
 def list_events(request: HttpRequest, application_id: Id) -> QuerySet[Event]:
     """The application's timeline, the earliest first."""
@@ -96,7 +95,7 @@ def list_events(request: HttpRequest, application_id: Id) -> QuerySet[Event]:
     return application.events.order_by("at", "id")
 
 
-@router.post("/{application_id}/events", response={201: RecordedOut, **REFUSED})
+@router.post("/{application_id}/events", response={201: RecordedOut, **refusals(400, 404)})
 def record_event(
     request: HttpRequest, application_id: Id, data: EventIn
 ) -> Status[services.Recorded]:
@@ -135,7 +134,7 @@ def _on_clock(moment: datetime | None, now: datetime, rule: Day) -> datetime | N
         raise
 
 
-@router.get("/{application_id}/steps", response={200: list[StepOut], 404: Refusal})
+@router.get("/{application_id}/steps", response={200: list[StepOut], **refusals(404)})
 @paginate(Page)
 def list_application_steps(request: HttpRequest, application_id: Id) -> QuerySet[NextStep]:
     """The application's steps, open and closed, in the order they are due."""

@@ -7,15 +7,14 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from nextsteps.api.common import Page, owner
-from nextsteps.api.schemas import ContactIn, ContactOut, Id, NewContactIn, Refusal
+from nextsteps.api.schemas import ContactIn, ContactOut, Id, NewContactIn, refusals
 from nextsteps.tracker import services
 from nextsteps.tracker.models import Contact
 
 router = Router(tags=["contacts"])
-REFUSED = {400: Refusal, 404: Refusal}
 
 
-@router.get("", response=list[ContactOut])
+@router.get("", response={200: list[ContactOut], **refusals()})
 @paginate(Page)
 def list_contacts(request: HttpRequest) -> QuerySet[Contact]:
     """Your contacts, by name."""
@@ -26,7 +25,7 @@ def list_contacts(request: HttpRequest) -> QuerySet[Contact]:
     )
 
 
-@router.post("", response={201: ContactOut, **REFUSED})
+@router.post("", response={201: ContactOut, **refusals(400, 404)})
 def add_contact(request: HttpRequest, data: NewContactIn) -> Status[Contact]:
     """A new person; with `application_id`, one of that application's contacts (and
     of its company, whatever `company` says)."""
@@ -39,12 +38,12 @@ def add_contact(request: HttpRequest, data: NewContactIn) -> Status[Contact]:
     return Status(201, services.contact_of(user, contact.id))
 
 
-@router.get("/{contact_id}", response={200: ContactOut, 404: Refusal})
+@router.get("/{contact_id}", response={200: ContactOut, **refusals(404)})
 def get_contact(request: HttpRequest, contact_id: Id) -> Contact:
     return services.contact_of(owner(request), contact_id)
 
 
-@router.put("/{contact_id}", response={200: ContactOut, **REFUSED})
+@router.put("/{contact_id}", response={200: ContactOut, **refusals(400, 404)})
 def change_contact(request: HttpRequest, contact_id: Id, data: ContactIn) -> Contact:
     """Replace what you know of the person: a field left out is emptied."""
     user = owner(request)

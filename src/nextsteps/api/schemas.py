@@ -17,6 +17,13 @@ class Refusal(Schema):
     detail: str = Field(description="Why, in one sentence.")
 
 
+def refusals(*statuses: int) -> dict[int, type[Refusal]]:
+    """What an operation may answer instead, besides 401 (no valid token) and 422 (a
+    request its schema does not allow): 400 (a value a rule refuses, or a body that
+    is not JSON), 404 (nothing of yours by that number)."""
+    return {status: Refusal for status in (*statuses, 401, 422)}
+
+
 class ApplicationOut(Schema):
     id: int
     company: str
