@@ -114,3 +114,12 @@ def sideways_scroll(page: Any) -> int:
     """How many pixels the document is wider than the window (0: none)."""
     width = page.evaluate("document.documentElement.scrollWidth")
     return max(0, int(width) - int(page.viewport_size["width"]))
+
+
+def log_in(page: Any, base: str, username: str, password: str) -> None:
+    """Log in through the login page, as a person does, and wait for Today."""
+    page.goto(f"{base}/login/")
+    page.get_by_label("Username:", exact=True).fill(username)
+    page.get_by_label("Password:", exact=True).fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base}/")

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from nextsteps.tracker.models import Application
 from tests.capture.conftest import site_address
-from tests.e2e.conftest import serious_violations, sideways_scroll
+from tests.e2e.conftest import log_in, serious_violations, sideways_scroll
 
 PASSWORD = "a sturdy passphrase"
 
@@ -72,11 +72,7 @@ def test_a_posting_captured_from_its_address_and_with_the_bookmarklet(
         )
         context.add_init_script(axe_script)
         page = context.new_page()
-        page.goto("/login/")
-        page.get_by_label("Username:", exact=True).fill("sam")
-        page.get_by_label("Password:", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(f"{live_server.url}/")
+        log_in(page, live_server.url, "sam", PASSWORD)
         if width == 390:
             problems += fetch_an_address(page, width, artifacts)
         else:

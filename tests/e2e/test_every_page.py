@@ -25,7 +25,7 @@ from nextsteps.tracker import services as tracker
 from nextsteps.tracker.models import Contact, NextStep
 from nextsteps.web.demo import create_demo
 from nextsteps.web.event_forms import EVENT_FORMS
-from tests.e2e.conftest import serious_violations, sideways_scroll
+from tests.e2e.conftest import log_in, serious_violations, sideways_scroll
 
 # (width, height, whether axe runs there): axe looks at the phone's layout and the
 # laptop's; the narrowest phone only has to fit.
@@ -214,11 +214,7 @@ def test_every_page_fits_and_has_no_serious_accessibility_problem(
     try:
         for path in (reverse("login"), reverse("signup"), reverse("first-visit")):
             problems += look(page, path, axe)
-        page.goto(reverse("login"))
-        page.get_by_label("Username:", exact=True).fill(search.user.username)
-        page.get_by_label("Password:", exact=True).fill(search.password)
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(f"{live_server.url}/")
+        log_in(page, live_server.url, search.user.username, search.password)
         for path in search.pages:
             problems += look(page, path, axe)
     finally:

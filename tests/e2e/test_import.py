@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from nextsteps.accounts.services import change_profile, profile_of
 from nextsteps.tracker.models import Application
-from tests.e2e.conftest import serious_violations, sideways_scroll
+from tests.e2e.conftest import log_in, serious_violations, sideways_scroll
 from tests.imports.base import FILES
 
 PASSWORD = "a sturdy passphrase"
@@ -48,11 +48,7 @@ def test_a_teal_export_checked_on_a_phone_and_imported_on_a_laptop(
         )
         context.add_init_script(axe_script)
         page = context.new_page()
-        page.goto("/login/")
-        page.get_by_label("Username:", exact=True).fill("sam")
-        page.get_by_label("Password:", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(f"{live_server.url}/")
+        log_in(page, live_server.url, "sam", PASSWORD)
         problems += check_the_file(page, width, artifacts)
         if width == 1280:
             page.get_by_role("button", name="Import 6 applications").click()

@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from nextsteps.accounts.services import profile_of
 from nextsteps.activities.services import add_activity, complete_activity, today_of
 from nextsteps.web.demo import create_demo
-from tests.e2e.conftest import sideways_scroll
+from tests.e2e.conftest import log_in, sideways_scroll
 from tests.pdfs import inked, pdf_pages, pdf_text
 
 VIEWPORTS = [("390px", {"width": 390, "height": 844}), ("1280px", {"width": 1280, "height": 900})]
@@ -35,14 +35,6 @@ def seeker(transactional_db: None, live_server: Any) -> tuple[User, str]:
     call = add_activity(user, "networking", "Call Priya at Harbour Analytics")
     complete_activity(call, today_of(user))
     return user, password
-
-
-def log_in(page: Page, base: str, user: User, password: str) -> None:
-    page.goto(f"{base}/login/")
-    page.get_by_label("Username:", exact=True).fill(user.username)
-    page.get_by_label("Password:", exact=True).fill(password)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{base}/")
 
 
 def cut_off_words(page: Page) -> list[str]:
@@ -78,7 +70,7 @@ def test_insights_and_the_report_read_well(
     context = browser.new_context(viewport=viewport, accept_downloads=True)
     page = context.new_page()
     try:
-        log_in(page, live_server.url, *seeker)
+        log_in(page, live_server.url, seeker[0].username, seeker[1])
         page.goto(f"{live_server.url}/insights/")
         expect(page.get_by_role("heading", name="Insights", level=1)).to_be_visible()
         expect(page.get_by_text("Also this week: Learning 1, Networking 1.")).to_be_visible()
