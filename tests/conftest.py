@@ -1,5 +1,4 @@
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -7,12 +6,6 @@ import pytest
 from django.test import override_settings
 
 from tests.dovecot import DOVECOT, Dovecot, Mailbox, running_dovecot
-
-# Tests never touch the user's real data directory; this runs before Django
-# reads its settings. Each of pytest-xdist's workers has one of its own: they would
-# otherwise share the one their parent made.
-if "PYTEST_XDIST_WORKER" in os.environ or "NEXTSTEPS_DATA_DIR" not in os.environ:
-    os.environ["NEXTSTEPS_DATA_DIR"] = tempfile.mkdtemp(prefix="nextsteps-tests-")
 
 # Argon2 is meant to be slow; every test case makes users. The real hasher is
 # checked once, in tests/web/test_signup.py.
