@@ -74,9 +74,13 @@ INSTALLED_APPS = [
     "nextsteps.capture",
     "nextsteps.api",
     "nextsteps.web",
-    # Its API pages (/api/docs) with their scripts served from here, not a CDN.
-    "ninja",
 ]
+
+# django-ninja's page of the API (/api/docs), with its scripts served from here, not a
+# CDN. ninja is not an installed app: that would import the whole API framework
+# (pydantic and more, about 0.1 s) at every start of a command.
+NINJA_FILES = Path(find_spec("ninja").origin).parent  # type: ignore[union-attr,arg-type]
+STATICFILES_DIRS = [NINJA_FILES / "static"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -100,7 +104,7 @@ WSGI_APPLICATION = "nextsteps.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [NINJA_FILES / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -3,8 +3,9 @@ same services, for a program holding one of its owner's personal tokens."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from nextsteps.api import applications, contacts, messages, steps
@@ -13,6 +14,14 @@ from nextsteps.fields import FieldRefused
 from nextsteps.outreach.services import Refused
 from nextsteps.playbook import InvalidEvent
 from nextsteps.tracker.services import NotFound, StepRefused
+
+
+class Docs(Swagger):
+    """ninja's Swagger page, its scripts served by nextsteps. As ninja is not an
+    installed app (see the settings), ninja reads this template file itself."""
+
+    template_cdn = str(settings.NINJA_FILES / "templates" / "ninja" / "swagger.html")
+
 
 api = NinjaAPI(
     title="nextsteps",
@@ -23,6 +32,7 @@ api = NinjaAPI(
         "`Authorization: Bearer <token>`."
     ),
     auth=TokenAuth(),
+    docs=Docs(),
     urls_namespace="api",
 )
 api.add_router("/applications", applications.router)
