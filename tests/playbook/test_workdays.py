@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from nextsteps.playbook import MORNING, Workdays, parse_working_days, public_holidays
-from nextsteps.playbook.workdays import format_working_days
+from nextsteps.playbook.workdays import PublicHolidays, format_working_days, holidays_of_year
 
 from .timelines import ENGLAND, LOS_ANGELES, UNITED_STATES, nov
 
@@ -91,3 +92,23 @@ def test_local_date_and_times_are_on_the_users_calendar() -> None:
     assert workdays.at(nov(6)) == datetime(2026, 11, 6, 17, 0, tzinfo=UTC)
     assert workdays.at(nov(6)).time() == MORNING
     assert workdays.end_of_day(nov(6)).time() == time(23, 59)
+
+
+def test_a_calendar_reads_a_year_at_a_time_and_names_its_days() -> None:
+    asked: list[int] = []
+
+    def year_of(country: str, subdivision: str, year: int) -> dict[date, str]:
+        asked.append(year)
+        return holidays_of_year(country, subdivision, year)
+
+    london = Workdays(ZoneInfo("Europe/London"), holidays=PublicHolidays("GB", "ENG", year_of))
+    assert london.day_off(date(2026, 12, 28)) == "Boxing Day (observed)"
+    assert london.on_or_after(date(2026, 12, 25)) == date(2026, 12, 29)
+    assert london.day_off(date(2027, 1, 1)) == "New Year's Day"
+    assert asked == [2026, 2027]
+
+
+def test_a_holiday_observed_the_year_before_is_in_that_years_calendar() -> None:
+    # 1 January 2022 was a Saturday: the United States observed it on Friday 31 December.
+    assert holidays_of_year("US", "", 2021)[date(2021, 12, 31)] == "New Year's Day (observed)"
+    assert date(2021, 12, 31) not in holidays_of_year("US", "", 2022)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from nextsteps.accounts.holidays import stored_holidays_of_year
 from nextsteps.fields import Text, Timezone, Username, WholeNumber
 from nextsteps.playbook import DEFAULT_PLAYBOOK, Playbook, Workdays, load_playbook
 from nextsteps.playbook.digest import DEFAULT_DIGEST_TIME, format_digest_time, parse_digest_time
@@ -63,7 +64,7 @@ class Profile(models.Model):
         return Workdays(
             timezone=self.zone,
             working_days=parse_working_days(self.working_days),
-            holidays=PublicHolidays(self.country, self.subdivision),
+            holidays=PublicHolidays(self.country, self.subdivision, stored_holidays_of_year),
         )
 
     def sending_calendar(self) -> SendingCalendar:

@@ -5,10 +5,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from nextsteps.playbook.humandates import weekday_name
@@ -37,8 +37,11 @@ def format_working_days(days: frozenset[int]) -> str:
     return ",".join(WEEKDAY_NAMES[d] for d in sorted(days))
 
 
-def public_holidays(country: str, subdivision: str = "") -> Container[date]:
-    """The public holidays of a country (ISO 3166-1) and subdivision (ISO 3166-2 part).
+def public_holidays(
+    country: str, subdivision: str = "", years: Iterable[int] | None = None
+) -> Container[date]:
+    """The public holidays of a country (ISO 3166-1) and subdivision (ISO 3166-2 part),
+    of every year or of those given.
 
     Raises ValueError naming the code when the holidays library does not know it.
     """
@@ -54,39 +57,52 @@ def public_holidays(country: str, subdivision: str = "") -> Container[date]:
     if code not in set(EntityLoader.get_country_codes()):
         raise ValueError(f"nextsteps knows no public holidays for country {country!r}.")
     try:
-        return holidays.country_holidays(code, subdiv=subdivision.upper() or None)
+        return holidays.country_holidays(code, subdiv=subdivision.upper() or None, years=years)
     except NotImplementedError as exc:  # how the library says "no such subdivision"
         raise ValueError(
             f"nextsteps knows no public holidays for {country!r} subdivision {subdivision!r}."
         ) from exc
 
 
-class PublicHolidays(Mapping[date, str]):
-    """A country's public holidays (see public_holidays), loaded when a day is first
-    looked up: the holidays library loads every country's calendar to give one (some
-    80 ms), which a command that asks about no day, like today's list, need not pay.
-    For a country and subdivision that were checked when they were set."""
+@lru_cache(maxsize=1024)
+def holidays_of_year(country: str, subdivision: str, year: int) -> Mapping[date, str]:
+    """One year of a country's public holidays by day, each day's name as the holidays
+    library gives it; kept for the process (a worker plans for many users)."""
+    calendar = public_holidays(country, subdivision, [year])
+    if not isinstance(calendar, Mapping):
+        return {}
+    return {day: str(name) for day, name in calendar.items() if day.year == year}
 
-    def __init__(self, country: str, subdivision: str = "") -> None:
+
+YearOfHolidays = Callable[[str, str, int], Mapping[date, str]]
+
+
+class PublicHolidays(Container[date]):
+    """A country's public holidays, read a year at a time through `year_of` when a day
+    of that year is first looked up: loading the holidays library's calendars takes
+    some 80 ms, which a command that asks about no day (today's list) need not pay,
+    and which the shell may spare the others by keeping the years it has read. For a
+    country and subdivision that were checked when they were set."""
+
+    def __init__(
+        self, country: str, subdivision: str = "", year_of: YearOfHolidays = holidays_of_year
+    ) -> None:
         self.country = country
         self.subdivision = subdivision
+        self.year_of = year_of
+        self.years: dict[int, Mapping[date, str]] = {}
 
-    @cached_property
-    def calendar(self) -> Mapping[date, str]:
-        holidays = public_holidays(self.country, self.subdivision)
-        return holidays if isinstance(holidays, Mapping) else {}
+    def _year(self, year: int) -> Mapping[date, str]:
+        if year not in self.years:
+            self.years[year] = self.year_of(self.country, self.subdivision, year)
+        return self.years[year]
 
     def __contains__(self, day: object) -> bool:
-        return bool(self.country) and day in self.calendar
+        return bool(self.country) and isinstance(day, date) and day in self._year(day.year)
 
     def __getitem__(self, day: date) -> str:
-        return self.calendar[day]
-
-    def __iter__(self) -> Iterator[date]:
-        return iter(self.calendar)
-
-    def __len__(self) -> int:
-        return len(self.calendar)
+        """The day's name; KeyError when it is no holiday."""
+        return self._year(day.year)[day]
 
 
 @dataclass(frozen=True)
@@ -120,7 +136,7 @@ class Workdays:
         if self.is_working_day(day):
             return None
         if day in self.holidays:
-            if not isinstance(self.holidays, Mapping):
+            if not isinstance(self.holidays, Mapping | PublicHolidays):
                 return "a public holiday"
             # The holidays library names a day with two holidays "A; B".
             return " and ".join(str(self.holidays[day]).split("; "))
