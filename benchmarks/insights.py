@@ -35,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pages import (
     ZONE,
-    count_queries,
     median_ms,
+    page_statements,
     print_report,
     seed,
     timed,
@@ -142,7 +142,7 @@ def bench(applications: int, events: int, repeat: int) -> dict[str, Any]:
     report["insights_page"] = {
         name: {
             "page_ms": median_ms(samples),
-            "queries": count_queries(clients[name], page)[1],
+            "queries": len(page_statements(clients[name], page)[1]),
             "html_kib": round(len(clients[name].get(page).content) / 1024, 1),
         }
         for name, samples in zip(("heavy", "light"), pages, strict=True)
@@ -156,10 +156,10 @@ def bench(applications: int, events: int, repeat: int) -> dict[str, Any]:
     for label, (first, last) in ranges.items():
         for kind, runs in (("csv", repeat), ("pdf", max(3, repeat // 5))):
             url = f"/insights/report/?from={first}&to={last}&format={kind}"
-            response, queries = count_queries(clients["heavy"], url)
+            response, statements = page_statements(clients["heavy"], url)
             report["report"][f"{label}_{kind}"] = {
                 "ms": median_ms(timed(lambda url=url: clients["heavy"].get(url), runs)),
-                "queries": queries,
+                "queries": len(statements),
                 "rows": response.content.count(b"\n") - 1 if kind == "csv" else None,
                 "pages": pages_of(response.content) if kind == "pdf" else None,
                 "kib": round(len(response.content) / 1024, 1),

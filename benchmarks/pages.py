@@ -8,7 +8,9 @@ applied, interviewing or offered, with their plans. Then times, server-side with
 Django's test client, the median of --repeat requests of Today, the board, the
 table, an application's page and Settings, and the median of running the SQL that
 fetches the same rows straight on the database cursor. Prints one JSON object; the
-ratio is page / raw SQL.
+ratio is page / raw SQL. Beside it, the page against its own SQL: every statement the
+page ran (the session, the user, the counts in the layout too), run again straight
+on the cursor.
 
 Beside the pages, the framework's floor: what any signed-in request costs before a
 page does anything (sessions, authentication, CSRF, the security headers, the
@@ -256,19 +258,22 @@ def bench(applications: int, repeat: int) -> dict[str, Any]:
         for name, url in FLOOR.items():
             report[name] = {
                 "page_ms": median_ms(timed(lambda url=url: client.get(url), repeat)),
-                "queries": count_queries(client, url)[1],
+                "queries": len(page_statements(client, url)[1]),
             }
     floor_ms = report["floor"]["page_ms"]
     for name, (url, querysets) in pages.items():
-        response, query_count = count_queries(client, url)
+        response, statements = page_statements(client, url)
         sql = raw([qs.query.sql_with_params() for qs in querysets])
-        page, rows = timed_in_turns([lambda url=url: client.get(url), sql], repeat)
+        own_sql = raw([(statement, None) for statement in statements])
+        page, rows, own = timed_in_turns([lambda url=url: client.get(url), sql, own_sql], repeat)
         report[name] = {
             "page_ms": median_ms(page),
             "raw_sql_ms": median_ms(rows),
             "page_per_raw_sql": round(statistics.median(page) / statistics.median(rows), 1),
             "floor_per_raw_sql": round(floor_ms / median_ms(rows), 1),
-            "queries": query_count,
+            "own_sql_ms": median_ms(own),
+            "page_per_own_sql": round(statistics.median(page) / statistics.median(own), 1),
+            "queries": len(statements),
             "html_kib": round(len(response.content) / 1024, 1),
         }
     report["load_average_after"] = round(os.getloadavg()[0], 1)
@@ -301,15 +306,17 @@ def with_floor() -> ModuleType:
     return urls
 
 
-def count_queries(client: Any, url: str) -> tuple[Any, int]:
+def page_statements(client: Any, url: str) -> tuple[Any, list[str]]:
+    """The page's response and every SQL statement it runs, its values written in."""
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
+    client.get(url)  # a first visit may write what later ones read (the calendar feed)
     reset_queries()  # a request clears the log; count from an empty one
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
-    return response, len(queries)
+    return response, [query["sql"] for query in queries.captured_queries]
 
 
 def print_report(bench: Callable[[], dict[str, Any]]) -> None:
