@@ -47,13 +47,15 @@ typecheck: dev
 # Every database test runs on SQLite; with CI=true or TEST_DATABASE_URL set, the
 # suite runs again on PostgreSQL, less the pure playbook tests, the command-line
 # tests and the tests of processes (which chose their databases already). Each pass
-# runs on every core, each worker on a test database of its own (pytest-xdist).
+# runs on every core, each worker on a test database of its own (pytest-xdist); a
+# worker left idle takes tests from another's queue (worksteal): the slow process
+# tests would otherwise finish the run on one core.
 test: lint typecheck e2e-tools
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist worksteal
 	@if [ -n "$$TEST_DATABASE_URL" ] || [ "$$CI" = "true" ]; then \
 		echo "== the database tests again, on $${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/nextsteps}"; \
 		DATABASE_URL="$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/nextsteps}" \
-			$(BIN)/pytest -n auto --ignore=tests/playbook --ignore=tests/cli -m "not processes"; \
+			$(BIN)/pytest -n auto --dist worksteal --ignore=tests/playbook --ignore=tests/cli -m "not processes"; \
 	fi
 
 # Refresh both lock files after changing dependencies in pyproject.toml; the

@@ -1,4 +1,4 @@
-"""Four worker processes race for 1,000 due messages: the server receives each
+"""Four worker processes race for 400 due messages: the server receives each
 Message-ID exactly once, and none before its time. On SQLite, and on PostgreSQL
 (where the claim also uses FOR UPDATE SKIP LOCKED)."""
 
@@ -23,7 +23,7 @@ from tests.outreach.smtpd import running_sink
 
 pytestmark = pytest.mark.processes
 
-MESSAGES = 1000
+MESSAGES = 400
 WORKERS = 4
 # The messages fall due over these seconds, so workers claim while others are
 # still in flight, and an early send would show.
