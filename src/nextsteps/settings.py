@@ -154,6 +154,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # own backend; named here because the test runner's parallel workers would
     # otherwise each be given a file.
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+else:
+    # A form's choice of contacts would read them through a server-side cursor
+    # (DECLARE, FETCH, CLOSE: three round trips for a dozen rows), which a pooler in
+    # transaction mode, as large installs put before PostgreSQL, cannot keep either.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Form fields written by Python functions with the markup of Django's Jinja2
