@@ -36,7 +36,7 @@ def test_show_lists_the_steps_nobody_did_in_time_among_the_events(nextsteps: Run
         "Mon 19 Oct 09:00  Applied",
         "Thu 29 Oct 10:00  Interview held",
         "Sun 1 Nov 00:00   Missed: Reflect",
-        "    it was due Thu 29 Oct 09:00; it no longer helps now",
+        "    it was due Thu 29 Oct; it no longer helps now",  # a day step: no hour
         "Mon 2 Nov 11:00   Missed: Thank-you",
         "    it was due Fri 30 Oct 11:00; it no longer helps now",
     ]

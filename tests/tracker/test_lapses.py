@@ -68,6 +68,26 @@ class LapseTestCase(BaseTestCase):
         self.assertEqual(reflect.state, NextStep.State.LAPSED)
         self.assertEqual(reflect.lapses_at, self.local(INTERVIEW_DAY, 12))
 
+    def test_a_thank_you_recorded_late_but_sent_in_time_is_done_not_missed(self) -> None:
+        """An interview and its thank-you recorded a week after both happened: the
+        interview's replan wrote the thank-you lapsed, the thank-you's undoes it."""
+        with time_machine.travel(self.local(date(2026, 11, 16), 10), tick=False):
+            late = self.application_interviewed()
+            thank_you = late.steps.get(kind=StepKind.THANK_YOU)
+            self.assertEqual(thank_you.state, NextStep.State.LAPSED)
+            sent = self.local(INTERVIEW_DAY, 17)
+            self.log(late, EventKind.THANK_YOU_SENT, sent)
+        thank_you.refresh_from_db()
+        self.assertEqual(thank_you.state, NextStep.State.DONE)
+        missed = late.steps.missed(self.local(date(2026, 11, 16), 10))
+        self.assertNotIn(StepKind.THANK_YOU, {s.kind for s in missed})
+
+    def test_a_thank_you_sent_after_its_window_leaves_the_step_missed(self) -> None:
+        with time_machine.travel(self.local(date(2026, 11, 16), 10), tick=False):
+            self.log(self.application, EventKind.THANK_YOU_SENT, self.local(date(2026, 11, 13), 9))
+        self.thank_you.refresh_from_db()
+        self.assertEqual(self.thank_you.state, NextStep.State.LAPSED)
+
 
 class OfferTestCase(BaseTestCase):
     def setUp(self) -> None:

@@ -179,7 +179,9 @@ def print_timeline(
         dated.append((event.at, what, "; ".join(part for part in parts if part)))
     for step in missed:
         what = missed_name(StepKind(step.kind), step.attempt)
-        dated.append((step.lapses_at or step.due, what, missed_details(step.due, zone, today)))
+        dated.append(
+            (step.lapses_at or step.due, what, missed_details(step.due, step.all_day, zone, today))
+        )
     lines = [
         (say_moment(moment, zone, today), what, details)
         for moment, what, details in sorted(dated, key=lambda line: line[0])

@@ -75,5 +75,5 @@ def missed_name(kind: StepKind, attempt: int | None = None) -> str:
     return f"Missed: {step_name(kind, attempt)}"
 
 
-def missed_details(due: datetime, zone: tzinfo, today: date) -> str:
-    return f"it was due {say_moment(due, zone, today)}; it no longer helps now"
+def missed_details(due: datetime, all_day: bool, zone: tzinfo, today: date) -> str:
+    return f"it was due {say_moment(due, zone, today, all_day)}; it no longer helps now"

@@ -59,7 +59,7 @@ def missed_line(step: NextStep, zone: tzinfo, today: date) -> Line:
     return Line(
         when=say_moment(step.lapses_at or step.due, zone, today),
         what=missed_name(StepKind(step.kind), step.attempt),
-        details=[missed_details(step.due, zone, today)],
+        details=[missed_details(step.due, step.all_day, zone, today)],
         people=[],
         note="",
     )

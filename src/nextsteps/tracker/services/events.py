@@ -191,7 +191,8 @@ def replan(
 
     A step that stays in the plan keeps its row (and id), so a calendar entry made
     from it moves instead of being duplicated. A step that leaves the plan is done
-    when the event just recorded completes it, cancelled otherwise. A step whose
+    when the event just recorded completes it within its window, lapsed when its
+    window has passed, cancelled otherwise. A step whose
     window has passed is written lapsed here; until a replan, readers hide it by
     its stored `lapses_at` (NextStep.objects.to_do), so no clock has to write it.
     """
@@ -202,16 +203,29 @@ def replan(
     kept = [NextStep.State.OPEN, NextStep.State.SKIPPED, NextStep.State.LAPSED]
     rows = list(application.steps.filter(state__in=kept).order_by("due", "id"))
     leftovers = _not_set_aside(fresh, [r for r in rows if r.state != NextStep.State.OPEN])
+    # A step written lapsed because it was recorded late (an interview logged a week
+    # after it happened) is done after all when the event just recorded did it
+    # within its window: a thank-you sent that evening is no missed thank-you.
+    planned = {(step.kind.value, step.attempt) for step in fresh}
+    for row in rows:
+        if (
+            row.state == NextStep.State.LAPSED
+            and (row.kind, row.attempt) not in planned
+            and _done_in_time(row, completed_by_event)
+        ):
+            row.state, row.closed_at = NextStep.State.DONE, now
+            row.save(update_fields=["state", "closed_at", "updated"])
     for row in (r for r in rows if r.state == NextStep.State.OPEN):
         match = next(
             (s for s in leftovers if s.kind == row.kind and s.attempt == row.attempt), None
         )
         if match is None:
-            done = completed_by_event is not None and completed_by(
-                StepKind(row.kind), completed_by_event
-            )
-            row.state = NextStep.State.DONE if done else NextStep.State.CANCELLED
-            row.closed_at = now
+            if _done_in_time(row, completed_by_event):
+                row.state, row.closed_at = NextStep.State.DONE, now
+            elif row.lapses_at is not None and row.lapses_at <= now:
+                row.state, row.closed_at = NextStep.State.LAPSED, row.lapses_at
+            else:
+                row.state, row.closed_at = NextStep.State.CANCELLED, now
             row.save(update_fields=["state", "closed_at", "updated"])
             continue
         leftovers.remove(match)
@@ -232,6 +246,15 @@ def replan(
     application.applied_on = applied[0].at.astimezone(profile.zone).date() if applied else None
     application.ends_search = timeline.search_over
     application.save(update_fields=["stage", "applied_on", "ends_search"])
+
+
+def _done_in_time(row: NextStep, event: PlannedEvent | None) -> bool:
+    """Whether `event`, just recorded, did the step while it was still worth doing."""
+    return (
+        event is not None
+        and completed_by(StepKind(row.kind), event)
+        and (row.lapses_at is None or event.at <= row.lapses_at)
+    )
 
 
 def _not_set_aside(fresh: Iterable[Step], set_aside: Iterable[NextStep]) -> list[Step]:
