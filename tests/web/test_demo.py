@@ -111,6 +111,14 @@ def test_the_demo_command_prints_how_to_log_in(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     assert "username: demo" in first.stdout
     assert re.search(r"password: \S{12,}", first.stdout)
+    # What it says to see the demo on the command line does show it.
+    assert "NEXTSTEPS_USER=demo nextsteps today" in first.stdout
+    as_demo = {**env, "NEXTSTEPS_USER": "demo"}
+    for command, shown in (("today", "was due"), ("list", "Copperleaf Foods")):
+        result = subprocess.run(
+            [NEXTSTEPS, command], env=as_demo, capture_output=True, text=True, timeout=120
+        )
+        assert shown in result.stdout, (command, result.stdout, result.stderr)
     again = subprocess.run(run, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert again.returncode == 2
     assert "already an account called 'demo'" in again.stderr

@@ -69,7 +69,14 @@ def demo(username: str, timezone: str | None) -> None:
         user, password = create_demo(username, timezone or local_timezone())
     except (AccountExists, ValueError) as exc:
         raise BadInput(str(exc)) from None
+    from django.conf import settings
+
     say(
         f"Demo account created. Log in at http://127.0.0.1:8000/ with\n"
         f"  username: {user.username}\n  password: {password}"
     )
+    if user.username != settings.CLI_USERNAME:
+        say(
+            f"The command line works on the account {settings.CLI_USERNAME!r}; for the demo's,\n"
+            f"  NEXTSTEPS_USER={user.username} nextsteps today"
+        )
