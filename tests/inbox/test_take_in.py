@@ -97,6 +97,19 @@ class ReplyTests(InboxTestCase):
         self.assertEqual((kept.proposal, str(kept.proposed_day)), ("decision-date", "2026-11-20"))
         self.assertTrue(self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED).exists())
 
+    def test_confirming_the_day_a_reply_names_leaves_one_reply_on_the_timeline(self) -> None:
+        raw = mails.reply(
+            date=MONDAY_MAIL,
+            body="We will make a decision by Friday 20 November and let you know.",
+        )
+        kept = self.take_in(raw, self.local(MONDAY, 11))
+        assert kept is not None
+        services.confirm(self.alice, kept.pk, self.local(MONDAY, 12))
+        replies = self.application.events.filter(kind=EventKind.EMPLOYER_REPLIED)
+        self.assertEqual([str(reply.decision_by) for reply in replies], ["2026-11-20"])
+        kept.refresh_from_db()
+        self.assertEqual(kept.event, replies.get())
+
     def test_the_same_mail_twice_is_kept_once_and_recorded_once(self) -> None:
         raw = mails.reply(date=MONDAY_MAIL)
         first = self.take_in(raw, self.local(MONDAY, 11))

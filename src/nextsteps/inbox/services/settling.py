@@ -93,6 +93,11 @@ def confirm(
         if not settled:
             raise Refused(f"Mail {mail_id} was settled meanwhile.")
         people = [row.contact] if row.contact else []
+        recorded = row.event
+        if recorded is not None and (recorded.kind, recorded.at) == (planned.kind, planned.at):
+            # The reply nextsteps recorded when the mail came in, now with what the user
+            # confirmed it says: one reply on the timeline, not two.
+            recorded.delete()
         whose = "Your" if row.kind == MailKind.YOURS else "Their"
         note = f"{whose} e-mail: {row.subject}" if row.subject else f"{whose} e-mail."
         row.event = record_event(row.application, planned, note, people, now).event
