@@ -31,6 +31,7 @@ class StoredHolidaysTestCase(TestCase):
     def test_the_first_look_writes_the_year_and_the_next_reads_it(self) -> None:
         self.assertEqual(self.profile.workdays().day_off(date(2026, 11, 30)), "Saint Andrew's Day")
         self.assertEqual(json.loads(self.stored().read_text())["2026-11-30"], "Saint Andrew's Day")
+        self.assertEqual(self.stored().stat().st_mode & 0o777, 0o600)  # like every file there
         # What the file says is what a later command believes.
         self.stored().write_text(json.dumps({"2026-12-01": "A day of our own"}))
         workdays = self.profile.workdays()

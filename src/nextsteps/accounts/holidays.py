@@ -6,7 +6,6 @@ new version may know other holidays."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -16,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 
 from nextsteps.playbook.workdays import holidays_of_year
+from nextsteps.private_files import private_folder, write_private
 
 
 def stored_holidays_of_year(country: str, subdivision: str, year: int) -> Mapping[date, str]:
@@ -26,11 +26,11 @@ def stored_holidays_of_year(country: str, subdivision: str, year: int) -> Mappin
     except (OSError, ValueError, AttributeError):  # none yet, or not one of ours
         pass
     days = holidays_of_year(country, subdivision, year)
-    written = path.with_name(f"{path.name}.{os.getpid()}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        written.write_text(json.dumps({day.isoformat(): name for day, name in days.items()}))
-        written.replace(path)  # whole or not at all, whatever another process does
+        private_folder(path.parent)
+        write_private(
+            path, json.dumps({day.isoformat(): name for day, name in days.items()}).encode()
+        )
     except OSError:  # a data directory it cannot write: read from the library each time
         pass
     return days
