@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from pathlib import Path
 
 PRIVATE_FOLDER = 0o700
@@ -45,8 +46,9 @@ def private_database(path: Path, data_dir: Path) -> None:
 def write_private(path: Path, content: bytes) -> None:
     """Write the file whole or not at all, readable by its owner only: a copy beside
     it takes the content first, then replaces `path` in one step."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    # A name of its own for each writer, threads of one process included; 0600.
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    partial = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as file:
             file.write(content)

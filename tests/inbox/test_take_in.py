@@ -110,6 +110,26 @@ class ReplyTests(InboxTestCase):
         kept.refresh_from_db()
         self.assertEqual(kept.event, replies.get())
 
+    def test_a_second_mail_of_the_same_reply_follows_it_when_the_first_is_confirmed(
+        self,
+    ) -> None:
+        first = self.take_in(
+            mails.reply(date=MONDAY_MAIL, body="We will decide by Friday 20 November."),
+            self.local(MONDAY, 11),
+        )
+        second = self.take_in(
+            mails.reply(message_id="<reply-2@acme.example>", date="Mon, 9 Nov 2026 15:00:00 +0000"),
+            self.local(MONDAY, 16),
+        )
+        assert first is not None
+        assert second is not None
+        self.assertEqual(second.event, first.event)
+        services.confirm(self.alice, first.pk, self.local(MONDAY, 17))
+        first.refresh_from_db()
+        second.refresh_from_db()
+        self.assertIsNotNone(first.event)
+        self.assertEqual(second.event, first.event)
+
     def test_the_same_mail_twice_is_kept_once_and_recorded_once(self) -> None:
         raw = mails.reply(date=MONDAY_MAIL)
         first = self.take_in(raw, self.local(MONDAY, 11))

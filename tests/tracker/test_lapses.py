@@ -82,11 +82,36 @@ class LapseTestCase(BaseTestCase):
         missed = late.steps.missed(self.local(date(2026, 11, 16), 10))
         self.assertNotIn(StepKind.THANK_YOU, {s.kind for s in missed})
 
-    def test_a_thank_you_sent_after_its_window_leaves_the_step_missed(self) -> None:
-        with time_machine.travel(self.local(date(2026, 11, 16), 10), tick=False):
-            self.log(self.application, EventKind.THANK_YOU_SENT, self.local(date(2026, 11, 13), 9))
-        self.thank_you.refresh_from_db()
-        self.assertEqual(self.thank_you.state, NextStep.State.LAPSED)
+    def test_of_two_interviews_recorded_late_the_second_ones_thank_you_is_done(self) -> None:
+        late = self.add(applied_on=date(2026, 10, 26))
+        with time_machine.travel(self.local(date(2026, 11, 20), 10), tick=False):
+            for day in (date(2026, 11, 9), date(2026, 11, 16)):
+                self.log(
+                    late, EventKind.INTERVIEW_HELD, self.local(day, 10), end=self.local(day, 11)
+                )
+            self.log(late, EventKind.THANK_YOU_SENT, self.local(date(2026, 11, 16), 17))
+        states = late.steps.filter(kind=StepKind.THANK_YOU).order_by("due")
+        self.assertEqual([s.state for s in states], [NextStep.State.LAPSED, NextStep.State.DONE])
+
+    def test_one_reflection_recorded_late_does_one_reflection(self) -> None:
+        late = self.add(applied_on=date(2026, 10, 26))
+        with time_machine.travel(self.local(date(2026, 11, 20), 10), tick=False):
+            for day in (date(2026, 11, 9), date(2026, 11, 10)):
+                self.log(
+                    late, EventKind.INTERVIEW_HELD, self.local(day, 10), end=self.local(day, 11)
+                )
+            self.log(late, EventKind.REFLECTED, self.local(date(2026, 11, 10), 12))
+        done = late.steps.filter(kind=StepKind.REFLECT, state=NextStep.State.DONE)
+        self.assertEqual([s.not_before.date() for s in done], [date(2026, 11, 10)])
+
+    def test_an_interview_recorded_after_it_began_does_its_preparation(self) -> None:
+        """However late "interview held" is recorded, the preparation was for it."""
+        booked = self.add(applied_on=date(2026, 10, 26))
+        self.log(booked, EventKind.INTERVIEW_SCHEDULED, self.local(date(2026, 11, 20), 10))
+        with time_machine.travel(self.local(date(2026, 11, 20), 11, 5), tick=False):
+            self.log(booked, EventKind.INTERVIEW_HELD, self.local(date(2026, 11, 20), 10, 5))
+        prepare = booked.steps.get(kind=StepKind.PREPARE_INTERVIEW)
+        self.assertEqual(prepare.state, NextStep.State.DONE)
 
 
 class OfferTestCase(BaseTestCase):

@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
+from types import MappingProxyType
 
 from django.conf import settings
 
@@ -18,11 +19,14 @@ from nextsteps.playbook.workdays import holidays_of_year
 from nextsteps.private_files import private_folder, write_private
 
 
+@lru_cache(maxsize=1024)
 def stored_holidays_of_year(country: str, subdivision: str, year: int) -> Mapping[date, str]:
-    """`holidays_of_year`, read from its file when an earlier process wrote it."""
+    """`holidays_of_year`, read from its file when an earlier process wrote it, and
+    kept for the process: a worker plans for many users."""
     path = _folder() / f"{country}-{subdivision}-{year}.json"
     try:
-        return {date.fromisoformat(day): name for day, name in json.loads(path.read_text()).items()}
+        stored = json.loads(path.read_text())
+        return MappingProxyType({date.fromisoformat(day): name for day, name in stored.items()})
     except (OSError, ValueError, AttributeError):  # none yet, or not one of ours
         pass
     days = holidays_of_year(country, subdivision, year)
@@ -33,7 +37,7 @@ def stored_holidays_of_year(country: str, subdivision: str, year: int) -> Mappin
         )
     except OSError:  # a data directory it cannot write: read from the library each time
         pass
-    return days
+    return MappingProxyType(dict(days))
 
 
 @cache

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from nextsteps.playbook.humandates import weekday_name
@@ -64,10 +63,9 @@ def public_holidays(
         ) from exc
 
 
-@lru_cache(maxsize=1024)
 def holidays_of_year(country: str, subdivision: str, year: int) -> Mapping[date, str]:
     """One year of a country's public holidays by day, each day's name as the holidays
-    library gives it; kept for the process (a worker plans for many users)."""
+    library gives it."""
     calendar = public_holidays(country, subdivision, [year])
     if not isinstance(calendar, Mapping):
         return {}

@@ -93,14 +93,17 @@ def confirm(
         if not settled:
             raise Refused(f"Mail {mail_id} was settled meanwhile.")
         people = [row.contact] if row.contact else []
-        recorded = row.event
-        if recorded is not None and (recorded.kind, recorded.at) == (planned.kind, planned.at):
-            # The reply nextsteps recorded when the mail came in, now with what the user
-            # confirmed it says: one reply on the timeline, not two.
-            recorded.delete()
+        # The reply nextsteps recorded when the mail came in, now with what the user
+        # confirmed it says: one reply on the timeline, not two, for every mail of it.
+        replaced = row.event
+        sharing: list[int] = []
+        if replaced is not None and (replaced.kind, replaced.at) == (planned.kind, planned.at):
+            sharing = list(MatchedMail.objects.filter(event=replaced).values_list("pk", flat=True))
+            replaced.delete()
         whose = "Your" if row.kind == MailKind.YOURS else "Their"
         note = f"{whose} e-mail: {row.subject}" if row.subject else f"{whose} e-mail."
         row.event = record_event(row.application, planned, note, people, now).event
+        MatchedMail.objects.filter(pk__in=sharing).update(event=row.event)
         # The day the user gave wins over the one the mail named, in what it says too.
         row.proposed_day = day or row.proposed_day
         update = ["event", "proposed_day"]

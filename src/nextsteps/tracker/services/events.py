@@ -191,10 +191,10 @@ def replan(
 
     A step that stays in the plan keeps its row (and id), so a calendar entry made
     from it moves instead of being duplicated. A step that leaves the plan is done
-    when the event just recorded completes it within its window, lapsed when its
-    window has passed, cancelled otherwise. A step whose
-    window has passed is written lapsed here; until a replan, readers hide it by
-    its stored `lapses_at` (NextStep.objects.to_do), so no clock has to write it.
+    when the event just recorded completes it, lapsed when its window has passed,
+    cancelled otherwise. A step whose window has passed is written lapsed here;
+    until a replan, readers hide it by its stored `lapses_at`
+    (NextStep.objects.to_do), so no clock has to write it.
     """
     timeline = timeline_of(application)
     fresh = plan(timeline, profile.chosen_playbook(), profile.workdays())
@@ -203,24 +203,16 @@ def replan(
     kept = [NextStep.State.OPEN, NextStep.State.SKIPPED, NextStep.State.LAPSED]
     rows = list(application.steps.filter(state__in=kept).order_by("due", "id"))
     leftovers = _not_set_aside(fresh, [r for r in rows if r.state != NextStep.State.OPEN])
-    # A step written lapsed because it was recorded late (an interview logged a week
-    # after it happened) is done after all when the event just recorded did it
-    # within its window: a thank-you sent that evening is no missed thank-you.
-    planned = {(step.kind.value, step.attempt) for step in fresh}
-    for row in rows:
-        if (
-            row.state == NextStep.State.LAPSED
-            and (row.kind, row.attempt) not in planned
-            and _done_in_time(row, completed_by_event)
-        ):
-            row.state, row.closed_at = NextStep.State.DONE, now
-            row.save(update_fields=["state", "closed_at", "updated"])
+    if completed_by_event is not None:
+        _done_after_all(rows, fresh, completed_by_event, now)
     for row in (r for r in rows if r.state == NextStep.State.OPEN):
         match = next(
             (s for s in leftovers if s.kind == row.kind and s.attempt == row.attempt), None
         )
         if match is None:
-            if _done_in_time(row, completed_by_event):
+            if completed_by_event is not None and completed_by(
+                StepKind(row.kind), completed_by_event
+            ):
                 row.state, row.closed_at = NextStep.State.DONE, now
             elif row.lapses_at is not None and row.lapses_at <= now:
                 row.state, row.closed_at = NextStep.State.LAPSED, row.lapses_at
@@ -248,20 +240,39 @@ def replan(
     application.save(update_fields=["stage", "applied_on", "ends_search"])
 
 
-def _done_in_time(row: NextStep, event: PlannedEvent | None) -> bool:
-    """Whether `event`, just recorded, did the step while it was still worth doing."""
-    return (
-        event is not None
+def _done_after_all(
+    rows: list[NextStep], fresh: list[Step], event: PlannedEvent, now: datetime
+) -> None:
+    """A step written lapsed because it was recorded late (an interview logged a week
+    after it happened) is done after all when `event` did it within its window: a
+    thank-you sent that evening is no missed thank-you. One event does one step:
+    of those whose window holds it, the latest to open."""
+    planned = {_identity(step.kind.value, step.attempt, step.due) for step in fresh}
+    within = [
+        row
+        for row in rows
+        if row.state == NextStep.State.LAPSED
+        and _identity(row.kind, row.attempt, row.due) not in planned
+        and row.lapses_at is not None
+        and row.not_before <= event.at <= row.lapses_at
         and completed_by(StepKind(row.kind), event)
-        and (row.lapses_at is None or event.at <= row.lapses_at)
-    )
+    ]
+    if within:
+        row = max(within, key=lambda row: row.not_before)
+        row.state, row.closed_at = NextStep.State.DONE, now
+        row.save(update_fields=["state", "closed_at", "updated"])
+
+
+def _identity(kind: str, attempt: int | None, due: datetime) -> tuple[str, int | None, float]:
+    """A step proposed again unchanged has the same kind, attempt and due time."""
+    return (kind, attempt, due.timestamp())
 
 
 def _not_set_aside(fresh: Iterable[Step], set_aside: Iterable[NextStep]) -> list[Step]:
     """The planned steps less those skipped or lapsed: a step proposed again unchanged
     (same kind, attempt and due time) stays as it was. One that moved is a new step."""
-    gone = {(row.kind, row.attempt, row.due.timestamp()) for row in set_aside}
-    return [s for s in fresh if (s.kind.value, s.attempt, s.due.timestamp()) not in gone]
+    gone = {_identity(row.kind, row.attempt, row.due) for row in set_aside}
+    return [s for s in fresh if _identity(s.kind.value, s.attempt, s.due) not in gone]
 
 
 def _stored(step: Step, now: datetime) -> dict[str, object]:
