@@ -3,7 +3,7 @@ the next replan, shown in the timeline as missed."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import time_machine
 from django.utils import timezone
@@ -82,25 +82,28 @@ class LapseTestCase(BaseTestCase):
         missed = late.steps.missed(self.local(date(2026, 11, 16), 10))
         self.assertNotIn(StepKind.THANK_YOU, {s.kind for s in missed})
 
-    def test_of_two_interviews_recorded_late_the_second_ones_thank_you_is_done(self) -> None:
+    def interviews_recorded_late(
+        self, *days: date, then: tuple[EventKind, datetime]
+    ) -> Application:
+        """An application whose interviews on `days` (10:00 to 11:00) and then event
+        were all recorded on Friday 20 November."""
         late = self.add(applied_on=date(2026, 10, 26))
         with time_machine.travel(self.local(date(2026, 11, 20), 10), tick=False):
-            for day in (date(2026, 11, 9), date(2026, 11, 16)):
-                self.log(
-                    late, EventKind.INTERVIEW_HELD, self.local(day, 10), end=self.local(day, 11)
-                )
-            self.log(late, EventKind.THANK_YOU_SENT, self.local(date(2026, 11, 16), 17))
+            for day in days:
+                end = self.local(day, 11)
+                self.log(late, EventKind.INTERVIEW_HELD, self.local(day, 10), end=end)
+            self.log(late, *then)
+        return late
+
+    def test_of_two_interviews_recorded_late_the_second_ones_thank_you_is_done(self) -> None:
+        sent = (EventKind.THANK_YOU_SENT, self.local(date(2026, 11, 16), 17))
+        late = self.interviews_recorded_late(date(2026, 11, 9), date(2026, 11, 16), then=sent)
         states = late.steps.filter(kind=StepKind.THANK_YOU).order_by("due")
         self.assertEqual([s.state for s in states], [NextStep.State.LAPSED, NextStep.State.DONE])
 
     def test_one_reflection_recorded_late_does_one_reflection(self) -> None:
-        late = self.add(applied_on=date(2026, 10, 26))
-        with time_machine.travel(self.local(date(2026, 11, 20), 10), tick=False):
-            for day in (date(2026, 11, 9), date(2026, 11, 10)):
-                self.log(
-                    late, EventKind.INTERVIEW_HELD, self.local(day, 10), end=self.local(day, 11)
-                )
-            self.log(late, EventKind.REFLECTED, self.local(date(2026, 11, 10), 12))
+        reflected = (EventKind.REFLECTED, self.local(date(2026, 11, 10), 12))
+        late = self.interviews_recorded_late(date(2026, 11, 9), date(2026, 11, 10), then=reflected)
         done = late.steps.filter(kind=StepKind.REFLECT, state=NextStep.State.DONE)
         self.assertEqual([s.not_before.date() for s in done], [date(2026, 11, 10)])
 
