@@ -39,6 +39,7 @@ BAD = {
         "at least NEXTSTEPS_LOGIN_FAILURE_LIMIT (10)",
     ),
     "NEXTSTEPS_TRUSTED_PROXIES": ("-1", "NEXTSTEPS_TRUSTED_PROXIES must be the number of"),
+    "NEXTSTEPS_API_REQUESTS_PER_MINUTE": ("0", "NEXTSTEPS_API_REQUESTS_PER_MINUTE must be a"),
     "NEXTSTEPS_HTTPS": ("ture", "NEXTSTEPS_HTTPS must be true or false"),
     "NEXTSTEPS_SSL_REDIRECT": ("tru", "NEXTSTEPS_SSL_REDIRECT must be true or false"),
     "NEXTSTEPS_HSTS_SECONDS": ("1y", "NEXTSTEPS_HSTS_SECONDS must be a number of seconds"),

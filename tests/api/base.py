@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client
 
@@ -16,6 +17,10 @@ from tests.web.base import WebTestCase
 class ApiTestCase(WebTestCase):
     def setUp(self) -> None:
         super().setUp()
+        # Each test's requests counted from none (RequestsPerMinute): a user's id comes
+        # back in the next test, where the database forgets what the cache remembers.
+        cache.clear()
+        self.addCleanup(cache.clear)
         self.secret = tokens.create_token(self.alice, "tests").secret
         self.api = self.api_client(self.secret)
         self.bob = self.api_client(tokens.create_token(self.outsider, "bob's").secret)

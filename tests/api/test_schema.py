@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
@@ -49,7 +50,9 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", in_the_test_transac
 
 @pytest.fixture
 def owner_token(django_user_model: Any) -> str:
-    """A token of a user with an application and a contact, which requests may name."""
+    """A token of a user with an application and a contact, which requests may name;
+    none of their requests counted yet (RequestsPerMinute)."""
+    cache.clear()
     owner = django_user_model.objects.create_user("alice", password="a-long-password")
     services.add_application(
         owner, "Acme", "Analyst", contact=services.ContactDetails("Jane Doe", "jane@acme.test")

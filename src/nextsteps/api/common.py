@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 from ninja.security import HttpBearer
+from ninja.throttling import BaseThrottle
 
 from nextsteps.accounts.services import profile_of
 from nextsteps.api import tokens
@@ -27,6 +31,21 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         return tokens.owner_of(token, timezone.now())
+
+
+class RequestsPerMinute(BaseThrottle):
+    """At most API_REQUESTS_PER_MINUTE requests for one account in each minute of the
+    clock, counted in the web process's own cache. Every thread shares this object,
+    so it keeps nothing of a request."""
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        key = f"api-requests:{owner(request).pk}:{int(time.time() // 60)}"
+        cache.add(key, 0, timeout=120)
+        return bool(cache.incr(key) <= settings.API_REQUESTS_PER_MINUTE)
+
+    def wait(self) -> float:
+        """Seconds until the next minute begins, and the count with it."""
+        return 60 - time.time() % 60
 
 
 def owner(request: HttpRequest) -> User:

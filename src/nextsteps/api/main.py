@@ -3,13 +3,15 @@ same services, for a program holding one of its owner's personal tokens."""
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from nextsteps.api import applications, contacts, messages, steps
-from nextsteps.api.common import TokenAuth
+from nextsteps.api.common import RequestsPerMinute, TokenAuth
 from nextsteps.fields import FieldRefused
 from nextsteps.outreach.services import Refused
 from nextsteps.playbook import InvalidEvent
@@ -32,6 +34,7 @@ api = NinjaAPI(
         "`Authorization: Bearer <token>`."
     ),
     auth=TokenAuth(),
+    throttle=RequestsPerMinute(),
     docs=Docs(),
     urls_namespace="api",
 )
@@ -56,6 +59,17 @@ def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
 @api.exception_handler(AuthenticationError)
 def no_token(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return _detail(request, 401, NO_TOKEN)
+
+
+@api.exception_handler(Throttled)
+def too_many(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    per_minute = settings.API_REQUESTS_PER_MINUTE
+    return _detail(
+        request,
+        429,
+        f"Too many requests: your account may make {per_minute} a minute; try again "
+        f"in {math.ceil(exc.wait or 60)} seconds.",
+    )
 
 
 @api.exception_handler(HttpError)

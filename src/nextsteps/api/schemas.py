@@ -18,10 +18,11 @@ class Refusal(Schema):
 
 
 def refusals(*statuses: int) -> dict[int, type[Refusal]]:
-    """What an operation may answer instead, besides 401 (no valid token) and 422 (a
-    request its schema does not allow): 400 (a value a rule refuses, or a body that
-    is not JSON), 404 (nothing of yours by that number)."""
-    return {status: Refusal for status in (*statuses, 401, 422)}
+    """What an operation may answer instead, besides 401 (no valid token), 422 (a
+    request its schema does not allow) and 429 (too many requests this minute): 400
+    (a value a rule refuses, or a body that is not JSON), 404 (nothing of yours by
+    that number)."""
+    return {status: Refusal for status in (*statuses, 401, 422, 429)}
 
 
 class ApplicationOut(Schema):
