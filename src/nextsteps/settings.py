@@ -213,12 +213,13 @@ TRUSTED_PROXIES = envint(
     "NEXTSTEPS_TRUSTED_PROXIES", 0, "the number of proxies in front of nextsteps (0: none)"
 )
 AXES_CLIENT_IP_CALLABLE = "nextsteps.accounts.login_limits.client_address"
+AXES_VERBOSE = False
+
 # The API answers an account (all its tokens together) this many requests in each
 # minute, counted by each web process: a script gone wrong cannot take the server.
 API_REQUESTS_PER_MINUTE = envint(
     "NEXTSTEPS_API_REQUESTS_PER_MINUTE", 120, "a number of API requests, at least 1", minimum=1
 )
-AXES_VERBOSE = False
 
 # Errors we cause reach the server's output with their traceback, DEBUG or not,
 # and never a secret (the calendar token in a path, say): nextsteps.logs hides it.

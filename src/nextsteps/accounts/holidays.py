@@ -37,7 +37,7 @@ def stored_holidays_of_year(country: str, subdivision: str, year: int) -> Mappin
         )
     except OSError:  # a data directory it cannot write: read from the library each time
         pass
-    return MappingProxyType(dict(days))
+    return MappingProxyType(days)
 
 
 @cache

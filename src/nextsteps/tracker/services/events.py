@@ -16,7 +16,7 @@ from nextsteps.accounts.services import PLAN_INPUTS, change_settings, profile_of
 from nextsteps.fields import FieldRefused
 from nextsteps.playbook import Event as PlannedEvent
 from nextsteps.playbook import EventKind, InvalidEvent, Playbook, Step, StepKind, Timeline, plan
-from nextsteps.playbook.step import completed_by
+from nextsteps.playbook.step import completed_by, has_lapsed
 from nextsteps.playbook.timeline import OUTCOMES, Culture, Stage
 from nextsteps.playbook.workdays import MORNING
 from nextsteps.tracker.models import (
@@ -214,7 +214,7 @@ def replan(
                 StepKind(row.kind), completed_by_event
             ):
                 row.state, row.closed_at = NextStep.State.DONE, now
-            elif row.lapses_at is not None and row.lapses_at <= now:
+            elif has_lapsed(row.lapses_at, now):
                 row.state, row.closed_at = NextStep.State.LAPSED, row.lapses_at
             else:
                 row.state, row.closed_at = NextStep.State.CANCELLED, now
