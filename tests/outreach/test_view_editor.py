@@ -58,6 +58,15 @@ class EditorTestCase(ViewTestCase):
         self.assertContains(response, f"{reverse('contact', args=[jane.id])}?next=")
         self.assertNotContains(response, "Send at the best time")
 
+    def test_an_application_with_nobody_named_asks_for_a_person(self) -> None:
+        self.mail_account(2525)
+        self.application.contacts.clear()
+        response = self.owner.get(self.url)
+        self.assertContains(response, "nobody yet: no one is named on this application.")
+        self.assertContains(
+            response, f"{reverse('application', args=[self.application.id])}#people"
+        )
+
     def test_tone_flags_show_beside_the_text_with_their_article(self) -> None:
         body = "Sorry to bother you. Did I get the job?"
         response = self.post(self.owner, self.url, self.form(body=body, action="check"))
